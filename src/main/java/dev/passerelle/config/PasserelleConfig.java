@@ -1,0 +1,90 @@
+package dev.passerelle.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Passerelle's settings, all under the {@code passerelle.} prefix (env vars {@code PASSERELLE_...}). */
+@ConfigMapping(prefix = "passerelle")
+public interface PasserelleConfig {
+
+    Model model();
+
+    Onnx onnx();
+
+    Generation generation();
+
+    Text text();
+
+    /** Where the translation model lives and which of its graphs to run. */
+    interface Model {
+        /** Folder holding the model in the Optimum ONNX layout. */
+        @WithDefault("models/opus-mt-fr-en")
+        Path dir();
+
+        /** {@code fp32} or {@code quantized} ({@code *_quantized.onnx}). */
+        @WithDefault("fp32")
+        String variant();
+
+        /** {@code auto}, {@code split} (decoder + decoder_with_past) or {@code merged}. */
+        @WithDefault("auto")
+        String decoder();
+
+        /** Run one translation at startup so the first request is not slow; readiness waits for it. */
+        @WithDefault("true")
+        boolean warmup();
+    }
+
+    /** ONNX Runtime session options. */
+    interface Onnx {
+        /** Threads inside one operator; 0 lets ONNX Runtime use every core. */
+        @WithDefault("0")
+        int intraOpThreads();
+
+        /** Threads across independent operators. */
+        @WithDefault("1")
+        int interOpThreads();
+
+        /** NO_OPT, BASIC_OPT, EXTENDED_OPT or ALL_OPT. */
+        @WithDefault("ALL_OPT")
+        String optimizationLevel();
+    }
+
+    /** Decoding defaults; a request may override beams. */
+    interface Generation {
+        /** Beam width; defaults to generation_config.json's num_beams. */
+        Optional<Integer> beams();
+
+        /** New tokens allowed per source token (French to English rarely needs more than 1.5). */
+        @WithDefault("2.0")
+        double maxLengthRatio();
+
+        /** New tokens allowed on top of the ratio, for very short inputs. */
+        @WithDefault("10")
+        int maxLengthOffset();
+
+        /** Stop a hypothesis that starts repeating the same few tokens over and over. */
+        @WithDefault("true")
+        boolean repetitionGuard();
+
+        /** Most sentences decoded together in one ONNX batch. */
+        @WithDefault("16")
+        int maxBatchSentences();
+
+        /** Most padded source tokens in one ONNX batch (rows times longest sentence). */
+        @WithDefault("2048")
+        int maxBatchTokens();
+    }
+
+    /** Text handling before the model sees it. */
+    interface Text {
+        /** Sentences longer than this many source tokens are split at clause boundaries. */
+        @WithDefault("200")
+        int maxSentenceTokens();
+
+        /** Largest text accepted, in characters. */
+        @WithDefault("100000")
+        int maxChars();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.passerelle.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+
+/**
+ * Sentence splitting with OpenNLP's French model (UD French-GSD, from the
+ * {@code opennlp-models-sentdetect-fr} artifact on the classpath).
+ */
+public final class OpenNlpSentenceSplitter implements SentenceSplitter {
+
+    static final String MODEL_RESOURCE = "/opennlp-fr-ud-gsd-sentence-1.3-2.5.4.bin";
+
+    private final SentenceModel model;
+
+    public OpenNlpSentenceSplitter() {
+        try (InputStream in = OpenNlpSentenceSplitter.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("OpenNLP French sentence model " + MODEL_RESOURCE + " is not on the classpath");
+            }
+            model = new SentenceModel(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read OpenNLP French sentence model", e);
+        }
+    }
+
+    @Override
+    public List<Span> split(String paragraph) {
+        // SentenceDetectorME keeps state between calls; the model is shared, the detector is not.
+        SentenceDetectorME detector = new SentenceDetectorME(model);
+        List<Span> spans = new ArrayList<>();
+        for (opennlp.tools.util.Span s : detector.sentPosDetect(paragraph)) {
+            Span trimmed = Spans.trim(paragraph, s.getStart(), s.getEnd());
+            if (trimmed.length() > 0) {
+                spans.add(trimmed);
+            }
+        }
+        return spans;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.passerelle.translate;
+
+/** Why generation of one sentence stopped. */
+public enum FinishReason {
+    /** The model emitted the end-of-sentence token. */
+    EOS,
+    /** The length cap was reached. */
+    LENGTH,
+    /** The repetition guard cut a degenerate loop. */
+    REPETITION
+}

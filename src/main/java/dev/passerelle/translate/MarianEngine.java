@@ -1,0 +1,181 @@
+package dev.passerelle.translate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.passerelle.model.DecoderLayout;
+import dev.passerelle.model.GenerationConfig;
+import dev.passerelle.model.MarianConfig;
+import dev.passerelle.model.ModelFiles;
+import dev.passerelle.model.OnnxGraph;
+import dev.passerelle.model.OnnxOptions;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * MarianMT generation on ONNX Runtime through DJL: the encoder runs once per batch, the decoder
+ * runs step by step on the KV cache. Sentences are sorted by length and batched so padding stays
+ * small; each result comes back in input order. Thread-safe: every call owns its tensors.
+ */
+public final class MarianEngine implements AutoCloseable {
+
+    private final OnnxGraph encoder;
+    private final OnnxGraph firstDecoder;
+    private final OnnxGraph nextDecoder;
+    private final MarianConfig config;
+    private final GenerationConfig generation;
+    private final ModelFiles files;
+
+    private MarianEngine(ModelFiles files, OnnxGraph encoder, OnnxGraph firstDecoder, OnnxGraph nextDecoder,
+                         MarianConfig config, GenerationConfig generation) {
+        this.files = files;
+        this.encoder = encoder;
+        this.firstDecoder = firstDecoder;
+        this.nextDecoder = nextDecoder;
+        this.config = config;
+        this.generation = generation;
+    }
+
+    /** Loads the graphs of {@code files} and checks their inputs against the model config. */
+    public static MarianEngine load(ModelFiles files, OnnxOptions options) {
+        MarianConfig config = MarianConfig.read(files.config());
+        GenerationConfig generation = GenerationConfig.read(files.generationConfig(), config);
+        List<OnnxGraph> opened = new ArrayList<>();
+        try {
+            OnnxGraph encoder = open(files.encoder(), options, opened);
+            encoder.requireInputs(List.of("input_ids", "attention_mask"));
+            OnnxGraph first = open(files.decoder(), options, opened);
+            OnnxGraph next = files.layout() == DecoderLayout.MERGED ? first : open(files.decoderWithPast(), options, opened);
+            List<String> decoderInputs = List.of(OnnxDecoderRun.INPUT_IDS, OnnxDecoderRun.ENCODER_MASK);
+            first.requireInputs(decoderInputs);
+            next.requireInputs(decoderInputs);
+            next.requireInputs(List.of("past_key_values." + (config.decoderLayers() - 1) + ".decoder.key"));
+            if (files.layout() == DecoderLayout.MERGED) {
+                first.requireInputs(List.of(OnnxDecoderRun.USE_CACHE));
+            }
+            return new MarianEngine(files, encoder, first, next, config, generation);
+        } catch (RuntimeException e) {
+            opened.forEach(OnnxGraph::close);
+            throw e;
+        }
+    }
+
+    private static OnnxGraph open(java.nio.file.Path file, OnnxOptions options, List<OnnxGraph> opened) {
+        OnnxGraph g = OnnxGraph.load(file, options);
+        opened.add(g);
+        return g;
+    }
+
+    public MarianConfig config() {
+        return config;
+    }
+
+    public GenerationConfig generation() {
+        return generation;
+    }
+
+    public ModelFiles files() {
+        return files;
+    }
+
+    /** Translates token id sequences (each ending with the end token); results in input order. */
+    public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options) {
+        Integer[] order = new Integer[sources.size()];
+        Arrays.setAll(order, i -> i);
+        // Longest first: batches then hold sentences of similar length and padding stays small.
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -sources.get(i).length).thenComparingInt(i -> i));
+        Hypothesis[] results = new Hypothesis[sources.size()];
+        int start = 0;
+        while (start < order.length) {
+            int end = start + 1;
+            int longest = clip(sources.get(order[start])).length;
+            while (end < order.length && end - start < options.maxBatchSentences()
+                    && (long) (end - start + 1) * options.beams() * longest <= options.maxBatchTokens()) {
+                end++;
+            }
+            List<int[]> batch = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                batch.add(clip(sources.get(order[i])));
+            }
+            List<Hypothesis> out = generateBatch(batch, options);
+            for (int i = start; i < end; i++) {
+                results[order[i]] = out.get(i - start);
+            }
+            start = end;
+        }
+        return List.of(results);
+    }
+
+    /** The encoder cannot take more positions than the model has; keep the end token. */
+    private int[] clip(int[] ids) {
+        if (ids.length <= config.maxPositions()) {
+            return ids;
+        }
+        int[] clipped = Arrays.copyOf(ids, config.maxPositions());
+        clipped[clipped.length - 1] = generation.eosTokenId();
+        return clipped;
+    }
+
+    private List<Hypothesis> generateBatch(List<int[]> batch, DecodeOptions options) {
+        int rows = batch.size();
+        int width = batch.stream().mapToInt(a -> a.length).max().orElse(1);
+        long[] ids = new long[rows * width];
+        long[] mask = new long[rows * width];
+        int[] caps = new int[rows];
+        Arrays.fill(ids, generation.padTokenId());
+        for (int r = 0; r < rows; r++) {
+            int[] src = batch.get(r);
+            for (int c = 0; c < src.length; c++) {
+                ids[r * width + c] = src[c];
+                mask[r * width + c] = 1;
+            }
+            caps[r] = options.lengthCap(src.length, generation.maxLength());
+        }
+        SearchRules rules = new SearchRules(generation.decoderStartTokenId(), generation.eosTokenId(),
+                generation.badWordIds(), options.repetitionGuard());
+        SearchStrategy strategy = options.beams() == 1 ? new GreedySearch() : new BeamSearch(options.beams());
+        NDManager runManager = firstDecoder.newManager();
+        try (DecoderRun run = encode(runManager, ids, mask, rows, width)) {
+            return strategy.search(run, caps, rules);
+        }
+    }
+
+    private DecoderRun encode(NDManager runManager, long[] ids, long[] mask, int rows, int width) {
+        try {
+            Shape shape = new Shape(rows, width);
+            NDArray states;
+            try (NDManager encoderManager = runManager.newSubManager()) {
+                NDArray inputIds = encoderManager.create(LongBuffer.wrap(ids), shape, DataType.INT64);
+                inputIds.setName("input_ids");
+                NDArray attention = encoderManager.create(LongBuffer.wrap(mask), shape, DataType.INT64);
+                attention.setName("attention_mask");
+                NDList out = encoder.run(new NDList(inputIds, attention));
+                states = out.get("last_hidden_state");
+                if (states == null) {
+                    throw new IllegalStateException(files.encoder() + " returned no last_hidden_state");
+                }
+                states.attach(runManager);
+            }
+            NDArray decoderMask = runManager.create(LongBuffer.wrap(mask), shape, DataType.INT64);
+            return new OnnxDecoderRun(firstDecoder, nextDecoder, runManager, decoderMask, states,
+                    config.vocabSize(), config.decoderLayers(), config.decoderHeads(), config.headDim());
+        } catch (RuntimeException e) {
+            runManager.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+        firstDecoder.close();
+        if (nextDecoder != firstDecoder) {
+            nextDecoder.close();
+        }
+    }
+}

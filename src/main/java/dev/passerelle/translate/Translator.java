@@ -1,0 +1,63 @@
+package dev.passerelle.translate;
+
+import dev.passerelle.text.Document;
+import dev.passerelle.text.DocumentSplitter;
+import dev.passerelle.text.Segment;
+import dev.passerelle.text.TextNormalizer;
+import dev.passerelle.tokenize.MarianTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Text in, text out: splits each text into segments, translates every segment of every text in
+ * one engine call (so they share batches), and puts the translations back together.
+ */
+public final class Translator {
+
+    private final DocumentSplitter splitter;
+    private final TextNormalizer normalizer;
+    private final MarianTokenizer tokenizer;
+    private final MarianEngine engine;
+
+    public Translator(DocumentSplitter splitter, TextNormalizer normalizer, MarianTokenizer tokenizer,
+                      MarianEngine engine) {
+        this.splitter = splitter;
+        this.normalizer = normalizer;
+        this.tokenizer = tokenizer;
+        this.engine = engine;
+    }
+
+    /** Translates several texts; results in the same order. */
+    public List<TranslationResult> translate(List<String> texts, DecodeOptions options) {
+        List<Document> docs = texts.stream().map(splitter::split).toList();
+        List<int[]> sources = new ArrayList<>();
+        for (Document d : docs) {
+            for (Segment s : d.segments()) {
+                sources.add(tokenizer.encode(normalizer.normalize(s.text())));
+            }
+        }
+        List<Hypothesis> hyps = engine.generate(sources, options);
+        List<TranslationResult> results = new ArrayList<>(docs.size());
+        int next = 0;
+        for (Document d : docs) {
+            List<SentenceTranslation> sentences = new ArrayList<>(d.segments().size());
+            for (Segment s : d.segments()) {
+                Hypothesis h = hyps.get(next++);
+                sentences.add(new SentenceTranslation(s.index(), s.paragraph(), s.span(), s.text(),
+                        tokenizer.decode(h.tokens()), h.score(), h.finish()));
+            }
+            results.add(new TranslationResult(
+                    d.assemble(sentences.stream().map(SentenceTranslation::translation).toList()), sentences));
+        }
+        return results;
+    }
+
+    /** Model tokens of a text, for sizing segments. */
+    public int tokenCount(String text) {
+        return tokenizer.encode(normalizer.normalize(text)).length;
+    }
+
+    public MarianEngine engine() {
+        return engine;
+    }
+}
