@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * Text in, text out: splits each text into segments, translates every segment of every text in
- * one engine call (so they share batches), and puts the translations back together.
+ * one engine call (so they share batches), and puts the translations back together. Owns the
+ * tokenizer and the engine: closing it frees their native resources.
  */
-public final class Translator {
+public final class Translator implements AutoCloseable {
 
     private final DocumentSplitter splitter;
     private final TextNormalizer normalizer;
@@ -59,5 +60,11 @@ public final class Translator {
 
     public MarianEngine engine() {
         return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        tokenizer.close();
     }
 }

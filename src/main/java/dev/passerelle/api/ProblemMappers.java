@@ -1,0 +1,118 @@
+package dev.passerelle.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.passerelle.translate.ModelNotReadyException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into problem+json; clients never see a stack trace or a Java type name. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final int NOT_READY_RETRY_SECONDS = 30;
+
+    static Response problem(int status, String title, String detail, Integer retryAfter) {
+        Response.ResponseBuilder b = Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail));
+        if (retryAfter != null) {
+            b.header("Retry-After", retryAfter);
+        }
+        return b.build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return problem(e.status(), e.title(), e.getMessage(), e.retryAfterSeconds());
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(ModelNotReadyException e) {
+        return problem(503, "Model Not Ready", e.getMessage(), NOT_READY_RETRY_SECONDS);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e) {
+        return problem(400, "Bad Request", describe(e), null);
+    }
+
+    /** A sentence about the JSON error that names the field and the expected kind of value. */
+    static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : "; known fields: " + u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return "unknown field \"" + u.getPropertyName() + "\"" + known;
+        }
+        if (e instanceof JsonParseException p) {
+            return "malformed JSON at line " + p.getLocation().getLineNr() + ", column "
+                    + p.getLocation().getColumnNr() + ": " + p.getOriginalMessage().split("\n")[0];
+        }
+        if (e instanceof MismatchedInputException m) {
+            String field = path(m);
+            String expected = m.getTargetType() == null ? "another kind of value" : kind(m.getTargetType());
+            if (field.isEmpty()) {
+                return "the request body must be a JSON object";
+            }
+            String got = m instanceof InvalidFormatException f ? " (got " + f.getValue() + ")" : "";
+            return "field \"" + field + "\" must be " + expected + got;
+        }
+        return "the request body is not valid JSON for this endpoint";
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response r = e.getResponse();
+        int status = r.getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String reason = r.getStatusInfo().getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no such resource; see /q/openapi for the API";
+            case 405 -> "this method is not allowed on this path";
+            case 406 -> "cannot produce the media type asked for in Accept";
+            case 413 -> "the request body is too large";
+            case 415 -> "unsupported Content-Type; send application/json (or text/plain where offered)";
+            default -> reason;
+        };
+        return problem(status, reason, detail, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String ref = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error, reference %s", ref);
+        return problem(500, "Internal Server Error", "an unexpected error occurred; reference " + ref, null);
+    }
+}

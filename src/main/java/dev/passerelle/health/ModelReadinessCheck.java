@@ -1,0 +1,28 @@
+package dev.passerelle.health;
+
+import dev.passerelle.translate.ModelStatus;
+import dev.passerelle.translate.TranslationService;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once the model is loaded and warmed; the message says what is missing otherwise. */
+@Readiness
+public class ModelReadinessCheck implements HealthCheck {
+
+    private final TranslationService service;
+
+    ModelReadinessCheck(TranslationService service) {
+        this.service = service;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        ModelStatus s = service.status();
+        return HealthCheckResponse.named("translation-model")
+                .status(s.ready())
+                .withData("state", s.state().name().toLowerCase())
+                .withData("message", s.message())
+                .build();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.passerelle.model.fetch;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Progress on the terminal: a redrawn line on a console, a line per 10% in logs. */
+final class ConsoleProgress implements FetchListener {
+
+    private final PrintStream out;
+    private final boolean console;
+    private long startNanos;
+    private long startBytes;
+    private int lastDecile;
+
+    ConsoleProgress(PrintStream out, boolean console) {
+        this.out = out;
+        this.console = console;
+    }
+
+    @Override
+    public void started(String path, long already, long total) {
+        startNanos = System.nanoTime();
+        startBytes = already;
+        lastDecile = -1;
+        out.println((already > 0 ? "resuming " : "fetching ") + path
+                + (already > 0 ? " at " + mb(already) : "") + (total > 0 ? " (" + mb(total) + ")" : ""));
+    }
+
+    @Override
+    public void progressed(String path, long done, long total) {
+        double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+        String rate = String.format(Locale.ROOT, "%.1f MB/s", (done - startBytes) / seconds / 1e6);
+        if (total <= 0) {
+            if (console) {
+                out.print("\r  " + mb(done) + "  " + rate + "   ");
+            }
+            return;
+        }
+        int percent = (int) (100 * done / total);
+        if (console) {
+            int bar = percent / 4;
+            out.print("\r  [" + "#".repeat(bar) + " ".repeat(25 - bar) + "] " + percent + "%  " + mb(done)
+                    + " / " + mb(total) + "  " + rate + "   ");
+        } else if (percent / 10 > lastDecile) {
+            lastDecile = percent / 10;
+            out.println("  " + percent + "%  " + mb(done) + " / " + mb(total) + "  " + rate);
+        }
+    }
+
+    @Override
+    public void finished(String path, long size, String sha256) {
+        if (console) {
+            out.println();
+        }
+        out.println("  ok " + path + "  " + mb(size) + "  sha256 " + sha256);
+    }
+
+    @Override
+    public void warn(String message) {
+        out.println((console ? "\n" : "") + "warning: " + message);
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.passerelle.translate;
+
+/** Lifecycle of the translation model inside the service. */
+public enum ModelState {
+    /** Loading or warming up. */
+    LOADING,
+    /** Loaded, warmed, serving. */
+    READY,
+    /** No model in the configured folder: it has to be fetched. */
+    MISSING,
+    /** A model is there but cannot be used; the message says why. */
+    FAILED
+}

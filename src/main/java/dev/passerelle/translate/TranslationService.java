@@ -1,0 +1,160 @@
+package dev.passerelle.translate;
+
+import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.model.ModelFiles;
+import dev.passerelle.model.ModelProvenance;
+import dev.passerelle.model.OnnxOptions;
+import dev.passerelle.text.ClauseSplitter;
+import dev.passerelle.text.DocumentSplitter;
+import dev.passerelle.text.OpenNlpSentenceSplitter;
+import dev.passerelle.text.TextNormalizer;
+import dev.passerelle.tokenize.MarianTokenizer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns the model for the service: loads it at startup, warms it with one translation, and hands
+ * out the {@link Translator}. Without a model the service still starts and says how to get one.
+ */
+@ApplicationScoped
+public class TranslationService {
+
+    private static final Logger LOG = Logger.getLogger(TranslationService.class);
+
+    private final PasserelleConfig config;
+    private volatile ModelStatus status = new ModelStatus(ModelState.LOADING, "the model is loading");
+    private volatile Translator translator;
+    private volatile DecodeOptions defaults;
+    private volatile String modelId;
+
+    TranslationService(PasserelleConfig config) {
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        load();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    /** (Re)loads the configured model; the status tells how it went. */
+    public synchronized void load() {
+        close();
+        Path dir = config.model().dir();
+        status = new ModelStatus(ModelState.LOADING, "loading the model from " + dir.toAbsolutePath());
+        if (!Files.isDirectory(dir) || isEmpty(dir)) {
+            status = new ModelStatus(ModelState.MISSING, missingMessage(dir));
+            LOG.warn(status.message());
+            return;
+        }
+        MarianEngine engine = null;
+        MarianTokenizer tok = null;
+        try {
+            ModelFiles files = ModelFiles.locate(dir, config.model().variant(), config.model().decoder());
+            PasserelleConfig.Onnx onnx = config.onnx();
+            engine = MarianEngine.load(files, new OnnxOptions(onnx.intraOpThreads(), onnx.interOpThreads(),
+                    onnx.optimizationLevel()));
+            tok = MarianTokenizer.load(files.sourceSpm(), files.vocab());
+            TextNormalizer normalizer = new TextNormalizer();
+            MarianTokenizer forCounting = tok;
+            ClauseSplitter clauses = new ClauseSplitter(s -> forCounting.encode(normalizer.normalize(s)).length,
+                    config.text().maxSentenceTokens());
+            Translator t = new Translator(new DocumentSplitter(new OpenNlpSentenceSplitter(), clauses),
+                    normalizer, tok, engine);
+            PasserelleConfig.Generation g = config.generation();
+            DecodeOptions d = new DecodeOptions(g.beams().orElse(engine.generation().numBeams()),
+                    g.repetitionGuard(), g.maxLengthRatio(), g.maxLengthOffset(), g.maxBatchSentences(),
+                    g.maxBatchTokens());
+            if (config.model().warmup()) {
+                long start = System.nanoTime();
+                t.translate(List.of("Le président est arrivé à Astana."), d);
+                LOG.infof("warm-up translation took %d ms", (System.nanoTime() - start) / 1_000_000);
+            }
+            modelId = ModelProvenance.read(dir).map(p -> p.id() + "@" + p.revision())
+                    .orElse(engine.config().name());
+            translator = t;
+            defaults = d;
+            status = new ModelStatus(ModelState.READY, "serving " + engine.config().name() + " ("
+                    + files.variant() + ", " + files.layout().name().toLowerCase() + " decoder) from "
+                    + dir.toAbsolutePath());
+            LOG.info(status.message());
+        } catch (RuntimeException e) {
+            // Any failure while loading or warming leaves the service up, not ready, and saying why.
+            if (engine != null) {
+                engine.close();
+            }
+            if (tok != null) {
+                tok.close();
+            }
+            status = new ModelStatus(ModelState.FAILED, e.getMessage());
+            LOG.error("model not loaded: " + e.getMessage());
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
+    static String missingMessage(Path dir) {
+        return "No translation model in " + dir.toAbsolutePath() + ". Fetch opus-mt-fr-en with "
+                + "'java -jar target/quarkus-app/quarkus-run.jar fetch-model' (after './mvnw package') "
+                + "or point PASSERELLE_MODEL_DIR at a folder holding the model.";
+    }
+
+    public ModelStatus status() {
+        return status;
+    }
+
+    /** The engine while a model is serving. */
+    public Optional<MarianEngine> engine() {
+        Translator t = translator;
+        return t == null ? Optional.empty() : Optional.of(t.engine());
+    }
+
+    /** Model name (from config.json) and revision when the fetch command installed it. */
+    public String modelId() {
+        String id = modelId;
+        return id != null ? id : config.model().dir().getFileName().toString();
+    }
+
+    /** The translator, or {@link ModelNotReadyException} with the status message. */
+    public Translator translator() {
+        Translator t = translator;
+        if (t == null) {
+            throw new ModelNotReadyException(status.message());
+        }
+        return t;
+    }
+
+    /** Decoding defaults (beams from generation_config.json unless configured). */
+    public DecodeOptions defaults() {
+        DecodeOptions d = defaults;
+        if (d == null) {
+            throw new ModelNotReadyException(status.message());
+        }
+        return d;
+    }
+
+    private synchronized void close() {
+        Translator t = translator;
+        translator = null;
+        defaults = null;
+        modelId = null;
+        if (t != null) {
+            t.close();
+        }
+    }
+}
