@@ -40,9 +40,35 @@ public class ProblemMappers {
         return problem(503, "Model Not Ready", e.getMessage(), NOT_READY_RETRY_SECONDS);
     }
 
-    @ServerExceptionMapper(priority = 1)
+    // Quarkus REST ships mappers for the specific Jackson exceptions; these replace them.
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return problem(400, "Bad Request", describe(e), null);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonUnknownField(UnrecognizedPropertyException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonFormat(InvalidFormatException e) {
+        return json(e);
     }
 
     /** A sentence about the JSON error that names the field and the expected kind of value. */
