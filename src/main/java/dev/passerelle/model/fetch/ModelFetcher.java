@@ -26,15 +26,18 @@ public final class ModelFetcher {
 
     private final Download download;
     private final FetchListener listener;
+    private final long retryDelayMillis;
 
     public ModelFetcher(String token, FetchListener listener) {
-        this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build(), token, listener);
+        this(token, listener, 500);
     }
 
-    ModelFetcher(HttpClient http, String token, FetchListener listener) {
+    ModelFetcher(String token, FetchListener listener, long retryDelayMillis) {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30)).build();
         this.download = new Download(http, token);
         this.listener = listener;
+        this.retryDelayMillis = retryDelayMillis;
     }
 
     /**
@@ -95,7 +98,7 @@ public final class ModelFetcher {
                 last = e;
                 listener.warn(file.path() + ": " + e.getMessage() + " (attempt " + attempt + " of " + ATTEMPTS
                         + ", resuming)");
-                Thread.sleep(Math.min(8000, 500L << attempt));
+                Thread.sleep(Math.min(8000, retryDelayMillis << attempt));
             }
         }
         throw new FetchException("could not download " + url + " after " + ATTEMPTS + " attempts: "
