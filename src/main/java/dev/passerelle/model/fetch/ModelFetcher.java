@@ -96,13 +96,17 @@ public final class ModelFetcher {
                 throw e;
             } catch (IOException e) {
                 last = e;
-                listener.warn(file.path() + ": " + e.getMessage() + " (attempt " + attempt + " of " + ATTEMPTS
+                listener.warn(file.path() + ": " + reason(e) + " (attempt " + attempt + " of " + ATTEMPTS
                         + ", resuming)");
                 Thread.sleep(Math.min(8000, retryDelayMillis << attempt));
             }
         }
         throw new FetchException("could not download " + url + " after " + ATTEMPTS + " attempts: "
-                + (last == null ? "" : last.getMessage()) + "; run the command again to resume", last);
+                + (last == null ? "" : reason(last)) + "; run the command again to resume", last);
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Without a pinned checksum the server's must match; without either the file is refused. */
