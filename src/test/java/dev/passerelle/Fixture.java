@@ -59,6 +59,14 @@ public final class Fixture {
         return out;
     }
 
+    public static String sampleHtml() {
+        try {
+            return Files.readString(SAMPLES.resolve("seed-article.fr.html"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String sampleText() {
         try {
             return Files.readString(SAMPLES.resolve("seed-article.fr.txt"));

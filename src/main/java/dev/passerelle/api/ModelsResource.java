@@ -66,7 +66,7 @@ public class ModelsResource {
                 sizes, sizes.values().stream().mapToLong(Long::longValue).sum(),
                 new ModelsResponse.Dimensions(c.vocabSize(), c.dModel(), c.encoderLayers(), c.decoderLayers(),
                         c.decoderHeads(), c.maxPositions()),
-                new ModelsResponse.Decoding(d.beams(), TranslateResource.MAX_BEAMS, g.maxLength(), d.maxLengthRatio(),
+                new ModelsResponse.Decoding(d.beams(), RequestRules.MAX_BEAMS, g.maxLength(), d.maxLengthRatio(),
                         d.maxLengthOffset(), d.repetitionGuard(), d.maxBatchSentences(), d.maxBatchTokens()))));
     }
 

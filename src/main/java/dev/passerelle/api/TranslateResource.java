@@ -1,7 +1,5 @@
 package dev.passerelle.api;
 
-import dev.passerelle.config.PasserelleConfig;
-import dev.passerelle.text.HtmlText;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.TranslationResult;
 import dev.passerelle.translate.TranslationService;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,14 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class TranslateResource {
 
-    static final int MAX_BEAMS = 8;
-
     private final TranslationService service;
-    private final PasserelleConfig config;
+    private final RequestRules rules;
 
-    TranslateResource(TranslationService service, PasserelleConfig config) {
+    TranslateResource(TranslationService service, RequestRules rules) {
         this.service = service;
-        this.config = config;
+        this.rules = rules;
     }
 
     @POST
@@ -53,13 +48,13 @@ public class TranslateResource {
         if (texts.isEmpty()) {
             throw ProblemException.badRequest("\"texts\" is empty");
         }
-        boolean html = isHtml(request.format());
+        boolean html = rules.isHtml(request.format());
         List<String> inputs = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             String name = single ? "text" : "texts[" + i + "]";
-            inputs.add(checkedText(texts.get(i), name, html));
+            inputs.add(rules.text(texts.get(i), name, html, true));
         }
-        DecodeOptions options = options(request.beams());
+        DecodeOptions options = rules.options(request.beams(), service.defaults());
         List<TranslationResult> results = service.translator().translate(inputs, options);
         String format = html ? "html" : "text";
         if (single) {
@@ -79,45 +74,8 @@ public class TranslateResource {
     @Operation(summary = "Translate plain French text (for curl): the body is the text, the answer the translation")
     public String translatePlain(String body,
                                  @Parameter(description = "beam width, 1 to 8") @QueryParam("beams") Integer beams) {
-        String text = checkedText(body, "body", false);
-        return service.translator().translate(List.of(text), options(beams)).get(0).translation();
-    }
-
-    private DecodeOptions options(Integer beams) {
-        DecodeOptions defaults = service.defaults();
-        if (beams == null) {
-            return defaults;
-        }
-        if (beams < 1 || beams > MAX_BEAMS) {
-            throw ProblemException.badRequest("\"beams\" must be between 1 and " + MAX_BEAMS + ", got " + beams);
-        }
-        return defaults.withBeams(beams);
-    }
-
-    private static boolean isHtml(String format) {
-        if (format == null) {
-            return false;
-        }
-        return switch (format.toLowerCase(Locale.ROOT)) {
-            case "text" -> false;
-            case "html" -> true;
-            default -> throw ProblemException.badRequest("\"format\" must be \"text\" or \"html\", got \"" + format + "\"");
-        };
-    }
-
-    private String checkedText(String text, String name, boolean html) {
-        if (text == null) {
-            throw ProblemException.badRequest(name + " must be a string, not null");
-        }
-        int max = config.text().maxChars();
-        if (text.length() > max) {
-            throw new ProblemException(413, "Payload Too Large", name + " has " + text.length()
-                    + " characters; the limit is " + max + " (passerelle.text.max-chars)");
-        }
-        String plain = html ? HtmlText.extract(text) : text;
-        if (plain.isBlank()) {
-            throw ProblemException.badRequest(name + " is empty" + (html ? " once the HTML is reduced to text" : ""));
-        }
-        return plain;
+        String text = rules.text(body, "body", false, false);
+        return service.translator().translate(List.of(text), rules.options(beams, service.defaults()))
+                .get(0).translation();
     }
 }

@@ -31,6 +31,11 @@ public final class ClauseSplitter {
         this.maxTokens = maxTokens;
     }
 
+    /** A splitter that never cuts: for work on whole sentences (ranking), not model input. */
+    public static ClauseSplitter none() {
+        return new ClauseSplitter(s -> 0, Integer.MAX_VALUE);
+    }
+
     /** Pieces of {@code sentence} (a span of {@code text}), each within the token limit if possible. */
     public List<Span> split(String text, Span sentence) {
         List<Span> out = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.passerelle.translate;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 

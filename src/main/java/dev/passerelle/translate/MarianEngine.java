@@ -147,27 +147,70 @@ public final class MarianEngine implements AutoCloseable {
 
     private DecoderRun encode(NDManager runManager, long[] ids, long[] mask, int rows, int width) {
         try {
-            Shape shape = new Shape(rows, width);
-            NDArray states;
-            try (NDManager encoderManager = runManager.newSubManager()) {
-                NDArray inputIds = encoderManager.create(LongBuffer.wrap(ids), shape, DataType.INT64);
-                inputIds.setName("input_ids");
-                NDArray attention = encoderManager.create(LongBuffer.wrap(mask), shape, DataType.INT64);
-                attention.setName("attention_mask");
-                NDList out = encoder.run(new NDList(inputIds, attention));
-                states = out.get("last_hidden_state");
-                if (states == null) {
-                    throw new IllegalStateException(files.encoder() + " returned no last_hidden_state");
-                }
-                states.attach(runManager);
-            }
-            NDArray decoderMask = runManager.create(LongBuffer.wrap(mask), shape, DataType.INT64);
+            NDArray states = runEncoder(runManager, ids, mask, rows, width);
+            NDArray decoderMask = runManager.create(LongBuffer.wrap(mask), new Shape(rows, width), DataType.INT64);
             return new OnnxDecoderRun(firstDecoder, nextDecoder, runManager, decoderMask, states,
                     config.vocabSize(), config.decoderLayers(), config.decoderHeads(), config.headDim());
         } catch (RuntimeException e) {
             runManager.close();
             throw e;
         }
+    }
+
+    /** Runs the encoder; the returned states belong to {@code manager}. */
+    private NDArray runEncoder(NDManager manager, long[] ids, long[] mask, int rows, int width) {
+        Shape shape = new Shape(rows, width);
+        try (NDManager encoderManager = manager.newSubManager()) {
+            NDArray inputIds = encoderManager.create(LongBuffer.wrap(ids), shape, DataType.INT64);
+            inputIds.setName("input_ids");
+            NDArray attention = encoderManager.create(LongBuffer.wrap(mask), shape, DataType.INT64);
+            attention.setName("attention_mask");
+            NDArray states = encoder.run(new NDList(inputIds, attention)).get("last_hidden_state");
+            if (states == null) {
+                throw new IllegalStateException(files.encoder() + " returned no last_hidden_state");
+            }
+            states.attach(manager);
+            return states;
+        }
+    }
+
+    /**
+     * Sentence vectors: the encoder states of each source averaged over its tokens (padding
+     * excluded), {@code d_model} floats each, in input order.
+     */
+    public float[][] embed(List<int[]> sources, int maxBatch) {
+        float[][] out = new float[sources.size()][];
+        for (int start = 0; start < sources.size(); start += maxBatch) {
+            List<int[]> batch = sources.subList(start, Math.min(sources.size(), start + maxBatch))
+                    .stream().map(this::clip).toList();
+            int rows = batch.size();
+            int width = batch.stream().mapToInt(a -> a.length).max().orElse(1);
+            long[] ids = new long[rows * width];
+            long[] mask = new long[rows * width];
+            Arrays.fill(ids, generation.padTokenId());
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < batch.get(r).length; c++) {
+                    ids[r * width + c] = batch.get(r)[c];
+                    mask[r * width + c] = 1;
+                }
+            }
+            try (NDManager manager = firstDecoder.newManager()) {
+                float[] states = runEncoder(manager, ids, mask, rows, width).toFloatArray();
+                int d = config.dModel();
+                for (int r = 0; r < rows; r++) {
+                    float[] v = new float[d];
+                    int len = batch.get(r).length;
+                    for (int t = 0; t < len; t++) {
+                        int base = (r * width + t) * d;
+                        for (int k = 0; k < d; k++) {
+                            v[k] += states[base + k] / len;
+                        }
+                    }
+                    out[start + r] = v;
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.passerelle.translate;
 
 import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.model.DjlSettings;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.ModelProvenance;
 import dev.passerelle.model.OnnxOptions;
@@ -49,6 +50,7 @@ public class TranslationService {
     /** (Re)loads the configured model; the status tells how it went. */
     public synchronized void load() {
         close();
+        DjlSettings.applyDefaults();
         Path dir = config.model().dir();
         status = new ModelStatus(ModelState.LOADING, "loading the model from " + dir.toAbsolutePath());
         if (!Files.isDirectory(dir) || isEmpty(dir)) {

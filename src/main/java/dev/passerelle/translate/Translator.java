@@ -53,6 +53,11 @@ public final class Translator implements AutoCloseable {
         return results;
     }
 
+    /** Mean-pooled encoder vectors of texts, each encoded as one segment. */
+    public float[][] embed(List<String> texts) {
+        return engine.embed(texts.stream().map(t -> tokenizer.encode(normalizer.normalize(t))).toList(), 16);
+    }
+
     /** Model tokens of a text, for sizing segments. */
     public int tokenCount(String text) {
         return tokenizer.encode(normalizer.normalize(text)).length;

@@ -1,0 +1,86 @@
+package dev.passerelle.api;
+
+import dev.passerelle.summarize.Digest;
+import dev.passerelle.summarize.DigestService;
+import dev.passerelle.translate.TranslationService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code POST /v1/summarize} and {@code POST /v1/digest}: the gist of a French article as bullets.
+ * {@code Accept: text/markdown} returns the Markdown list alone.
+ */
+@Path("/v1")
+@Tag(name = "digest")
+@Blocking
+public class DigestResource {
+
+    static final String MARKDOWN = "text/markdown";
+
+    private final DigestService digests;
+    private final TranslationService translation;
+    private final RequestRules rules;
+
+    DigestResource(DigestService digests, TranslationService translation, RequestRules rules) {
+        this.digests = digests;
+        this.translation = translation;
+        this.rules = rules;
+    }
+
+    @POST
+    @Path("/summarize")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
+    @Operation(summary = "Extractive summary of a French article, as English (en) or French (fr) bullets")
+    public Response summarize(SummarizeRequest request, @Context HttpHeaders headers) {
+        if (request == null) {
+            throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
+        }
+        String language = request.language() == null ? "en" : request.language().toLowerCase(Locale.ROOT);
+        if (!language.equals("en") && !language.equals("fr")) {
+            throw ProblemException.badRequest("\"language\" must be \"en\" or \"fr\", got \"" + request.language() + "\"");
+        }
+        String text = rules.text(request.text(), "text", rules.isHtml(request.format()), false);
+        Integer bullets = rules.bullets(request.bullets());
+        Digest d = language.equals("fr")
+                ? digests.summarize(text, bullets, "fr", null)
+                : digests.summarize(text, bullets, "en", rules.options(request.beams(), translation.defaults()));
+        return answer(d, language, headers);
+    }
+
+    @POST
+    @Path("/digest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
+    @Operation(summary = "English bullets and the whole English translation of a French article, in one call")
+    public Response digest(DigestRequest request, @Context HttpHeaders headers) {
+        if (request == null) {
+            throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
+        }
+        String text = rules.text(request.text(), "text", rules.isHtml(request.format()), false);
+        Integer bullets = rules.bullets(request.bullets());
+        Digest d = digests.digestWithTranslation(text, bullets, rules.options(request.beams(), translation.defaults()));
+        return answer(d, "en", headers);
+    }
+
+    private Response answer(Digest d, String language, HttpHeaders headers) {
+        boolean markdown = !headers.getAcceptableMediaTypes().isEmpty()
+                && headers.getAcceptableMediaTypes().get(0).isCompatible(MediaType.valueOf(MARKDOWN))
+                && !headers.getAcceptableMediaTypes().get(0).isWildcardType();
+        if (markdown) {
+            return Response.ok(d.markdown(), MARKDOWN + ";charset=UTF-8").build();
+        }
+        String model = language.equals("fr") ? null : translation.modelId();
+        return Response.ok(DigestResponse.of(d, language, model), MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.passerelle.clean;
+
+/** The readable part of a page: its headline (may be empty) and its body, one paragraph per line. */
+public record Article(String title, String body) {
+
+    /** Headline and body as one text, headline first, for translation. */
+    public String withTitle() {
+        return title.isEmpty() ? body : body.isEmpty() ? title : title + "\n\n" + body;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.passerelle.model;
+
+/**
+ * Keeps DJL offline and quiet unless the operator said otherwise: no model hub look-ups, no
+ * usage tracking. Must run before the first DJL class loads an engine.
+ */
+public final class DjlSettings {
+
+    private DjlSettings() {
+    }
+
+    public static void applyDefaults() {
+        setIfAbsent("ai.djl.offline", "DJL_OFFLINE", "true");
+        setIfAbsent("OPT_OUT_TRACKING", "OPT_OUT_TRACKING", "true");
+    }
+
+    private static void setIfAbsent(String property, String env, String value) {
+        if (System.getProperty(property) == null && System.getenv(env) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}

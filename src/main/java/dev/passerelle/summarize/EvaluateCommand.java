@@ -1,0 +1,75 @@
+package dev.passerelle.summarize;
+
+import dev.passerelle.clean.ArticleExtractor;
+import dev.passerelle.clean.BoilerplateFilter;
+import dev.passerelle.clean.Verdict;
+import dev.passerelle.text.ClauseSplitter;
+import dev.passerelle.text.Document;
+import dev.passerelle.text.DocumentSplitter;
+import dev.passerelle.text.OpenNlpSentenceSplitter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code summarize-eval FILE [--bullets N]}: for tuning, prints every sentence of a French article
+ * (.txt, or .html reduced to its article) with its boilerplate verdict, its ranking figures
+ * (lexical vectors, default settings) and whether the digest picks it. Needs no model.
+ */
+public final class EvaluateCommand {
+
+    public static final String NAME = "summarize-eval";
+
+    private EvaluateCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            out.println("usage: summarize-eval FILE [--bullets N]");
+            return 2;
+        }
+        Integer bullets = null;
+        if (args.length == 3 && args[1].equals("--bullets")) {
+            bullets = Integer.valueOf(args[2]);
+        }
+        String text;
+        try {
+            text = Files.readString(Path.of(args[0]));
+        } catch (IOException e) {
+            out.println("cannot read " + args[0] + ": " + e.getMessage());
+            return 1;
+        }
+        if (args[0].toLowerCase(Locale.ROOT).endsWith(".html") || args[0].toLowerCase(Locale.ROOT).endsWith(".htm")) {
+            text = ArticleExtractor.extract(text).body();
+        }
+        Document doc = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none()).split(text);
+        List<Verdict> verdicts = new BoilerplateFilter().classify(doc);
+        List<Unit> units = QuoteUnits.group(verdicts.stream().filter(Verdict::content).map(Verdict::segment).toList());
+        Summarizer summarizer = new Summarizer(new LexicalSimilarity(), SummarizerSettings.DEFAULT);
+        int k = bullets != null ? bullets : SummarizerSettings.DEFAULT.defaultBullets(units.size());
+        Summary summary = summarizer.summarize(units, k);
+        Map<Integer, ScoredUnit> bySegment = new HashMap<>();
+        for (ScoredUnit u : summary.units()) {
+            u.unit().segments().forEach(s -> bySegment.put(s.index(), u));
+        }
+        out.printf(Locale.ROOT, "%d sentences, %d units, %d bullets%n", doc.segments().size(), units.size(), k);
+        out.println("pick  unit  central  lead   score  sentence");
+        for (Verdict v : verdicts) {
+            String sentence = v.segment().text();
+            sentence = sentence.length() > 90 ? sentence.substring(0, 87) + "..." : sentence;
+            ScoredUnit u = bySegment.get(v.segment().index());
+            if (u == null) {
+                out.printf(Locale.ROOT, "  -   %-27s %s%n", v.boilerplate().name().toLowerCase(Locale.ROOT), sentence);
+            } else {
+                out.printf(Locale.ROOT, "%s  %4d  %7.3f  %5.3f  %6.3f  %s%n", u.chosen() ? " *  " : "    ",
+                        u.unit().index(), u.centrality(), u.lead(), u.score(), sentence);
+            }
+        }
+        return 0;
+    }
+}

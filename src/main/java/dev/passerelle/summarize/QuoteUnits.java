@@ -1,0 +1,62 @@
+package dev.passerelle.summarize;
+
+import dev.passerelle.text.Segment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Groups content sentences into units: consecutive sentences of one paragraph stay together while
+ * a « ... » (or “ ... ”) quotation is open.
+ */
+public final class QuoteUnits {
+
+    private QuoteUnits() {
+    }
+
+    public static List<Unit> group(List<Segment> content) {
+        List<Unit> units = new ArrayList<>();
+        List<Segment> current = new ArrayList<>();
+        int depth = 0;
+        for (Segment s : content) {
+            boolean continues = !current.isEmpty() && depth > 0
+                    && s.paragraph() == current.get(0).paragraph()
+                    && s.index() == current.get(current.size() - 1).index() + 1;
+            if (!current.isEmpty() && !continues) {
+                units.add(unit(units.size(), current));
+                current = new ArrayList<>();
+                depth = 0;
+            }
+            current.add(s);
+            depth = Math.max(0, depth + opened(s.text()));
+        }
+        if (!current.isEmpty()) {
+            units.add(unit(units.size(), current));
+        }
+        return units;
+    }
+
+    /** Quotation marks opened minus closed. */
+    static int opened(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '«' || c == '“') {
+                n++;
+            } else if (c == '»' || c == '”') {
+                n--;
+            }
+        }
+        return n;
+    }
+
+    private static Unit unit(int index, List<Segment> segments) {
+        StringBuilder text = new StringBuilder();
+        for (Segment s : segments) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(s.text());
+        }
+        return new Unit(index, List.copyOf(segments), text.toString());
+    }
+}
