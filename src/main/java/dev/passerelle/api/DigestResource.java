@@ -2,7 +2,7 @@ package dev.passerelle.api;
 
 import dev.passerelle.summarize.Digest;
 import dev.passerelle.summarize.DigestService;
-import dev.passerelle.translate.TranslationService;
+import dev.passerelle.service.TranslationService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

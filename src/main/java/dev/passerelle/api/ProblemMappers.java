@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.passerelle.translate.ModelNotReadyException;
+import dev.passerelle.batch.OverloadedException;
+import dev.passerelle.metrics.PasserelleMetrics;
+import dev.passerelle.service.ModelNotReadyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -20,7 +22,19 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final int NOT_READY_RETRY_SECONDS = 30;
 
-    static Response problem(int status, String title, String detail, Integer retryAfter) {
+    private final PasserelleMetrics metrics;
+
+    ProblemMappers(PasserelleMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    Response problem(int status, String title, String detail, Integer retryAfter) {
+        metrics.error(status);
+        return build(status, title, detail, retryAfter);
+    }
+
+    /** A problem+json answer; also used by filters that answer before a resource runs. */
+    static Response build(int status, String title, String detail, Integer retryAfter) {
         Response.ResponseBuilder b = Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail));
@@ -38,6 +52,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notReady(ModelNotReadyException e) {
         return problem(503, "Model Not Ready", e.getMessage(), NOT_READY_RETRY_SECONDS);
+    }
+
+    @ServerExceptionMapper
+    public Response overloaded(OverloadedException e) {
+        return problem(503, "Service Overloaded", e.getMessage(), e.retryAfterSeconds());
     }
 
     // Quarkus REST ships mappers for the specific Jackson exceptions; these replace them.

@@ -4,6 +4,10 @@ import dev.passerelle.clean.ArticleExtractor;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.translate.DecodeOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Checks shared by every endpoint: text present and within limits, format, beams, bullets. */
@@ -44,6 +48,7 @@ public class RequestRules {
             throw new ProblemException(413, "Payload Too Large", name + " has " + text.length()
                     + " characters; the limit is " + max + " (passerelle.text.max-chars)");
         }
+        checkCharacters(text, name);
         String plain = text;
         if (html) {
             var article = ArticleExtractor.extract(text);
@@ -53,6 +58,46 @@ public class RequestRules {
             throw ProblemException.badRequest(name + " is empty" + (html ? " once the HTML is reduced to text" : ""));
         }
         return plain;
+    }
+
+    /**
+     * Refuses control characters (other than tab and line breaks) and broken UTF-16 (a lone
+     * surrogate from a bad {@code \\uD800} escape): they are never meant as text.
+     */
+    static void checkCharacters(String text, String name) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
+            boolean loneSurrogate = Character.isHighSurrogate(c)
+                    ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
+                    : Character.isLowSurrogate(c);
+            if (control || loneSurrogate) {
+                throw ProblemException.badRequest(name + " contains " + (control
+                        ? String.format("the control character U+%04X", (int) c) : "a broken surrogate pair")
+                        + " at offset " + i);
+            }
+        }
+    }
+
+    /** The request's texts, at most passerelle.limits.max-texts of them. */
+    void checkTextCount(int count) {
+        int max = config.limits().maxTexts();
+        if (count > max) {
+            throw new ProblemException(413, "Payload Too Large", "\"texts\" has " + count + " entries; the limit is "
+                    + max + " (passerelle.limits.max-texts)");
+        }
+    }
+
+    /** Decodes a plain-text body, refusing bytes that are not UTF-8. */
+    static String utf8(byte[] body, String name) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest(name + " is not valid UTF-8");
+        }
     }
 
     /** The defaults, with the request's beam width when it gives one (1 to 8). */

@@ -5,13 +5,14 @@ import java.util.Locale;
 
 /**
  * One translated sentence in a response: its place in the input ({@code start}/{@code end},
- * UTF-16 offsets), source, translation and score (mean token log-probability).
+ * UTF-16 offsets), source, translation, score (mean token log-probability), why generation
+ * stopped, and whether the sentence cache answered.
  */
 public record SentenceView(int index, int paragraph, int start, int end, String source, String translation,
-                           double score, String finish) {
+                           double score, String finish, boolean cached) {
 
     static SentenceView of(SentenceTranslation s) {
         return new SentenceView(s.index(), s.paragraph(), s.source().start(), s.source().end(), s.sourceText(),
-                s.translation(), Math.round(s.score() * 10_000) / 10_000.0, s.finish().name().toLowerCase(Locale.ROOT));
+                s.translation(), Math.round(s.score() * 10_000) / 10_000.0, s.finish().name().toLowerCase(Locale.ROOT), s.cached());
     }
 }

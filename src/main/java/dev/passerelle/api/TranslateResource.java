@@ -2,7 +2,7 @@ package dev.passerelle.api;
 
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.TranslationResult;
-import dev.passerelle.translate.TranslationService;
+import dev.passerelle.service.TranslationService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -48,6 +48,7 @@ public class TranslateResource {
         if (texts.isEmpty()) {
             throw ProblemException.badRequest("\"texts\" is empty");
         }
+        rules.checkTextCount(texts.size());
         boolean html = rules.isHtml(request.format());
         List<String> inputs = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -72,9 +73,9 @@ public class TranslateResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Translate plain French text (for curl): the body is the text, the answer the translation")
-    public String translatePlain(String body,
+    public String translatePlain(byte[] body,
                                  @Parameter(description = "beam width, 1 to 8") @QueryParam("beams") Integer beams) {
-        String text = rules.text(body, "body", false, false);
+        String text = rules.text(RequestRules.utf8(body, "body"), "body", false, false);
         return service.translator().translate(List.of(text), rules.options(beams, service.defaults()))
                 .get(0).translation();
     }

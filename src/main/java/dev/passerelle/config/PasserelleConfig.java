@@ -4,6 +4,8 @@ import dev.passerelle.summarize.Vectors;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Passerelle's settings, all under the {@code passerelle.} prefix (env vars {@code PASSERELLE_...}). */
@@ -19,6 +21,14 @@ public interface PasserelleConfig {
     Text text();
 
     Digest digest();
+
+    Batch batch();
+
+    Cache cache();
+
+    Limits limits();
+
+    Auth auth();
 
     /** Where the translation model lives and which of its graphs to run. */
     interface Model {
@@ -126,5 +136,62 @@ public interface PasserelleConfig {
 
         @WithDefault("7")
         int maxBullets();
+    }
+
+    /** Dynamic batching of sentences across concurrent requests. */
+    interface Batch {
+        /** How long a batch that is not full waits for more sentences. */
+        @WithDefault("2ms")
+        Duration maxWait();
+
+        /** Sentences allowed to wait; beyond, requests get 503 with Retry-After. */
+        @WithDefault("2000")
+        int queueCapacity();
+
+        /** Longest a request waits for its translation before it gets 503. */
+        @WithDefault("60s")
+        Duration deadline();
+
+        /** Threads running batches; ONNX Runtime already uses every core for one batch. */
+        @WithDefault("1")
+        int workers();
+    }
+
+    /** The sentence cache. */
+    interface Cache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most sentences kept; the least recently used go first. */
+        @WithDefault("20000")
+        long maxSentences();
+    }
+
+    /** Request size limits (413 beyond). */
+    interface Limits {
+        /** Largest request body, in bytes. */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+
+        /** Most texts in one {@code texts} request. */
+        @WithDefault("100")
+        int maxTexts();
+    }
+
+    /** API keys and their rate limits. */
+    interface Auth {
+        /** Require an API key on /v1 endpoints. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * Keys as {@code name:sha256-hex[:requests-per-minute[:endpoint+endpoint]]}, for instance
+         * {@code newsroom:9f86d0...:600:translate+digest}; only the SHA-256 of a key is configured.
+         */
+        Optional<List<String>> keys();
+
+        /** Requests per minute for keys that do not set their own; 0 means unlimited. */
+        @WithDefault("600")
+        int requestsPerMinute();
     }
 }

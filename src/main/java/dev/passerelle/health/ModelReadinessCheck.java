@@ -1,7 +1,7 @@
 package dev.passerelle.health;
 
-import dev.passerelle.translate.ModelStatus;
-import dev.passerelle.translate.TranslationService;
+import dev.passerelle.service.ModelStatus;
+import dev.passerelle.service.TranslationService;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;

@@ -10,7 +10,7 @@ import dev.passerelle.text.OpenNlpSentenceSplitter;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.SentenceTranslation;
 import dev.passerelle.translate.TranslationResult;
-import dev.passerelle.translate.TranslationService;
+import dev.passerelle.service.TranslationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

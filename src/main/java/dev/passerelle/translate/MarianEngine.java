@@ -22,7 +22,7 @@ import java.util.List;
  * runs step by step on the KV cache. Sentences are sorted by length and batched so padding stays
  * small; each result comes back in input order. Thread-safe: every call owns its tensors.
  */
-public final class MarianEngine implements AutoCloseable {
+public final class MarianEngine implements Generator, AutoCloseable {
 
     private final OnnxGraph encoder;
     private final OnnxGraph firstDecoder;
@@ -84,6 +84,7 @@ public final class MarianEngine implements AutoCloseable {
     }
 
     /** Translates token id sequences (each ending with the end token); results in input order. */
+    @Override
     public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options) {
         Integer[] order = new Integer[sources.size()];
         Arrays.setAll(order, i -> i);

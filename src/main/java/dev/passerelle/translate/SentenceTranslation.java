@@ -7,6 +7,7 @@ import dev.passerelle.text.Span;
  *
  * @param source where the segment sits in the input text
  * @param score mean log-probability of the generated tokens (0 is certain; below -1 is doubtful)
+ * @param cached whether the translation came from the sentence cache
  */
 public record SentenceTranslation(
         int index,
@@ -15,5 +16,6 @@ public record SentenceTranslation(
         String sourceText,
         String translation,
         double score,
-        FinishReason finish) {
+        FinishReason finish,
+        boolean cached) {
 }

@@ -19,13 +19,22 @@ public final class Translator implements AutoCloseable {
     private final TextNormalizer normalizer;
     private final MarianTokenizer tokenizer;
     private final MarianEngine engine;
+    private final Generator generator;
 
+    /** A translator that runs the engine directly, one call per request. */
     public Translator(DocumentSplitter splitter, TextNormalizer normalizer, MarianTokenizer tokenizer,
                       MarianEngine engine) {
+        this(splitter, normalizer, tokenizer, engine, engine);
+    }
+
+    /** A translator whose sentences go through {@code generator} (cache, shared batches) to the engine. */
+    public Translator(DocumentSplitter splitter, TextNormalizer normalizer, MarianTokenizer tokenizer,
+                      MarianEngine engine, Generator generator) {
         this.splitter = splitter;
         this.normalizer = normalizer;
         this.tokenizer = tokenizer;
         this.engine = engine;
+        this.generator = generator;
     }
 
     /** Translates several texts; results in the same order. */
@@ -37,7 +46,7 @@ public final class Translator implements AutoCloseable {
                 sources.add(tokenizer.encode(normalizer.normalize(s.text())));
             }
         }
-        List<Hypothesis> hyps = engine.generate(sources, options);
+        List<Hypothesis> hyps = generator.generate(sources, options);
         List<TranslationResult> results = new ArrayList<>(docs.size());
         int next = 0;
         for (Document d : docs) {
@@ -45,7 +54,7 @@ public final class Translator implements AutoCloseable {
             for (Segment s : d.segments()) {
                 Hypothesis h = hyps.get(next++);
                 sentences.add(new SentenceTranslation(s.index(), s.paragraph(), s.span(), s.text(),
-                        tokenizer.decode(h.tokens()), h.score(), h.finish()));
+                        tokenizer.decode(h.tokens()), h.score(), h.finish(), h.cached()));
             }
             results.add(new TranslationResult(
                     d.assemble(sentences.stream().map(SentenceTranslation::translation).toList()), sentences));

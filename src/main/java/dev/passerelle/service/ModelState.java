@@ -1,4 +1,4 @@
-package dev.passerelle.translate;
+package dev.passerelle.service;
 
 /** Lifecycle of the translation model inside the service. */
 public enum ModelState {

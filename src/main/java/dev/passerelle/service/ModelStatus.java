@@ -1,4 +1,4 @@
-package dev.passerelle.translate;
+package dev.passerelle.service;
 
 /** Where the model stands, with a message a person can act on. */
 public record ModelStatus(ModelState state, String message) {

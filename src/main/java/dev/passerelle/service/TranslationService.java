@@ -1,6 +1,9 @@
-package dev.passerelle.translate;
+package dev.passerelle.service;
 
+import dev.passerelle.batch.BatchScheduler;
+import dev.passerelle.batch.BatchSettings;
 import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.model.DjlSettings;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.ModelProvenance;
@@ -10,6 +13,11 @@ import dev.passerelle.text.DocumentSplitter;
 import dev.passerelle.text.OpenNlpSentenceSplitter;
 import dev.passerelle.text.TextNormalizer;
 import dev.passerelle.tokenize.MarianTokenizer;
+import dev.passerelle.translate.CachingGenerator;
+import dev.passerelle.translate.DecodeOptions;
+import dev.passerelle.translate.Generator;
+import dev.passerelle.translate.MarianEngine;
+import dev.passerelle.translate.Translator;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,13 +38,16 @@ public class TranslationService {
     private static final Logger LOG = Logger.getLogger(TranslationService.class);
 
     private final PasserelleConfig config;
+    private final PasserelleMetrics metrics;
+    private volatile BatchScheduler scheduler;
     private volatile ModelStatus status = new ModelStatus(ModelState.LOADING, "the model is loading");
     private volatile Translator translator;
     private volatile DecodeOptions defaults;
     private volatile String modelId;
 
-    TranslationService(PasserelleConfig config) {
+    TranslationService(PasserelleConfig config, PasserelleMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -70,8 +81,9 @@ public class TranslationService {
             MarianTokenizer forCounting = tok;
             ClauseSplitter clauses = new ClauseSplitter(s -> forCounting.encode(normalizer.normalize(s)).length,
                     config.text().maxSentenceTokens());
+            String id = ModelProvenance.read(dir).map(p -> p.id() + "@" + p.revision()).orElse(engine.config().name());
             Translator t = new Translator(new DocumentSplitter(new OpenNlpSentenceSplitter(), clauses),
-                    normalizer, tok, engine);
+                    normalizer, tok, engine, generators(engine, id));
             PasserelleConfig.Generation g = config.generation();
             DecodeOptions d = new DecodeOptions(g.beams().orElse(engine.generation().numBeams()),
                     g.repetitionGuard(), g.maxLengthRatio(), g.maxLengthOffset(), g.maxBatchSentences(),
@@ -81,8 +93,7 @@ public class TranslationService {
                 t.translate(List.of("Le président est arrivé à Astana."), d);
                 LOG.infof("warm-up translation took %d ms", (System.nanoTime() - start) / 1_000_000);
             }
-            modelId = ModelProvenance.read(dir).map(p -> p.id() + "@" + p.revision())
-                    .orElse(engine.config().name());
+            modelId = id;
             translator = t;
             defaults = d;
             status = new ModelStatus(ModelState.READY, "serving " + engine.config().name() + " ("
@@ -100,6 +111,21 @@ public class TranslationService {
             status = new ModelStatus(ModelState.FAILED, e.getMessage());
             LOG.error("model not loaded: " + e.getMessage());
         }
+    }
+
+    /** Engine behind the shared batch queue, behind the sentence cache when it is on. */
+    private Generator generators(MarianEngine engine, String modelId) {
+        PasserelleConfig.Batch b = config.batch();
+        BatchScheduler s = new BatchScheduler(engine, new BatchSettings(b.maxWait(), b.queueCapacity(), b.deadline(),
+                b.workers()), metrics);
+        metrics.watch(s);
+        scheduler = s;
+        if (!config.cache().enabled()) {
+            return s;
+        }
+        CachingGenerator cached = new CachingGenerator(s, modelId, config.cache().maxSentences());
+        metrics.watch(cached.cache());
+        return cached;
     }
 
     private static boolean isEmpty(Path dir) {
@@ -151,6 +177,12 @@ public class TranslationService {
     }
 
     private synchronized void close() {
+        BatchScheduler s = scheduler;
+        scheduler = null;
+        if (s != null) {
+            // In-flight HTTP requests have finished (quarkus.shutdown.timeout); drain what is queued.
+            s.shutdown(config.batch().deadline().toMillis());
+        }
         Translator t = translator;
         translator = null;
         defaults = null;

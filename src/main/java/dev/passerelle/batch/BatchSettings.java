@@ -1,0 +1,14 @@
+package dev.passerelle.batch;
+
+import java.time.Duration;
+
+/**
+ * How requests are batched together.
+ *
+ * @param maxWait how long a batch that is not full waits for more sentences
+ * @param queueCapacity sentences that may wait; beyond, requests are refused with 503
+ * @param deadline longest a request waits for its sentences before it is answered 503
+ * @param workers threads running batches (ONNX Runtime already spreads one batch over the cores)
+ */
+public record BatchSettings(Duration maxWait, int queueCapacity, Duration deadline, int workers) {
+}
