@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.passerelle.batch.OverloadedException;
+import java.io.CharConversionException;
 import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.service.ModelNotReadyException;
 import jakarta.ws.rs.WebApplicationException;
@@ -92,6 +93,12 @@ public class ProblemMappers {
 
     /** A sentence about the JSON error that names the field and the expected kind of value. */
     static String describe(JsonProcessingException e) {
+        // Jackson reports bad bytes as "Invalid UTF-8 ..." on whichever exception type it is in.
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CharConversionException || String.valueOf(t.getMessage()).contains("Invalid UTF-8")) {
+                return "the body is not valid UTF-8";
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : "; known fields: " + u.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
@@ -143,6 +150,9 @@ public class ProblemMappers {
             return unexpected(e);
         }
         String reason = r.getStatusInfo().getReasonPhrase();
+        if (status == 400) {
+            return problem(400, reason, unreadableBody(e), null);
+        }
         String detail = switch (status) {
             case 404 -> "no such resource; see /q/openapi for the API";
             case 405 -> "this method is not allowed on this path";
@@ -152,6 +162,19 @@ public class ProblemMappers {
             default -> reason;
         };
         return problem(status, reason, detail, null);
+    }
+
+    /** Why the body could not be read, from the cause Quarkus wrapped. */
+    static String unreadableBody(Throwable e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof CharConversionException) {
+                return "the body is not valid UTF-8";
+            }
+            if (t instanceof JsonProcessingException j) {
+                return describe(j);
+            }
+        }
+        return "the request body could not be read";
     }
 
     @ServerExceptionMapper

@@ -15,12 +15,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 /** {@code POST /v1/translate}: French in, English out, as JSON or plain text. */
 @Path("/v1/translate")
 @Tag(name = "translate")
 @Blocking
 public class TranslateResource {
+
+    private static final Logger LOG = Logger.getLogger(TranslateResource.class);
 
     private final TranslationService service;
     private final RequestRules rules;
@@ -56,7 +59,11 @@ public class TranslateResource {
             inputs.add(rules.text(texts.get(i), name, html, true));
         }
         DecodeOptions options = rules.options(request.beams(), service.defaults());
+        long start = System.nanoTime();
         List<TranslationResult> results = service.translator().translate(inputs, options);
+        LOG.infof("translated %d text(s), %d sentence(s), beams %d, in %d ms", inputs.size(),
+                results.stream().mapToInt(r -> r.sentences().size()).sum(), options.beams(),
+                (System.nanoTime() - start) / 1_000_000);
         String format = html ? "html" : "text";
         if (single) {
             TranslationResult r = results.get(0);
