@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -63,6 +67,13 @@ public class DigestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
     @Operation(summary = "English bullets and the whole English translation of a French article, in one call")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "article",
+            value = "{\"text\": \"Le président est arrivé à Astana.\\nDes accords ont été signés hier.\\nPhoto : AFP\", \"bullets\": 3}")))
+    @APIResponse(responseCode = "200", description = "bullets, Markdown and the whole translation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer", value =
+                    "{\"bullets\": [\"The president arrived in Astana.\", \"Agreements were signed yesterday.\"], "
+                    + "\"markdown\": \"- The president arrived in Astana.\\n- Agreements were signed yesterday.\", "
+                    + "\"translation\": \"The president arrived in Astana.\\nAgreements were signed yesterday.\\nPhoto: AFP\"}")))
     public Response digest(DigestRequest request, @Context HttpHeaders headers) {
         if (request == null) {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");

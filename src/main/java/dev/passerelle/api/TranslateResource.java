@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -39,6 +43,18 @@ public class TranslateResource {
     @Operation(summary = "Translate French text to English",
             description = "Give \"text\" (one text) or \"texts\" (several). Each sentence comes back with its "
                     + "span in the input, its translation and a score.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "one text", value = "{\"text\": \"Le président est arrivé à Astana. Merci beaucoup !\"}"),
+            @ExampleObject(name = "several texts, greedy", value = "{\"texts\": [\"Bonjour.\", \"Merci beaucoup !\"], \"beams\": 1}"),
+            @ExampleObject(name = "an HTML page", value = "{\"text\": \"<article><p>Le président est arrivé.</p></article>\", \"format\": \"html\"}")}))
+    @APIResponse(responseCode = "200", description = "the translation, sentence by sentence",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer", value =
+                    "{\"translation\": \"The president arrived in Astana. Thank you very much!\", \"sentences\": "
+                    + "[{\"index\": 0, \"paragraph\": 0, \"start\": 0, \"end\": 33, \"source\": \"Le président est arrivé à Astana.\", "
+                    + "\"translation\": \"The president arrived in Astana.\", \"score\": -0.0003, \"finish\": \"eos\", \"cached\": false}], "
+                    + "\"format\": \"text\", \"beams\": 4, \"model\": \"opus-mt-fr-en@main\"}")))
+    @APIResponse(responseCode = "400", description = "bad input (problem+json)")
+    @APIResponse(responseCode = "503", description = "no model loaded, or overloaded (problem+json, Retry-After)")
     public TranslateResponse translate(TranslateRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\" or \"texts\"");
