@@ -59,6 +59,15 @@ public final class Fixture {
         return out;
     }
 
+    /** d_model of the fixture model, from its config.json. */
+    public static int dModel() {
+        try {
+            return new ObjectMapper().readTree(Files.readAllBytes(MODEL_DIR.resolve("config.json"))).get("d_model").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String sampleHtml() {
         try {
             return Files.readString(SAMPLES.resolve("seed-article.fr.html"));
