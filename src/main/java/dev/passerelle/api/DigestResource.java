@@ -1,8 +1,8 @@
 package dev.passerelle.api;
 
+import dev.passerelle.service.TranslationService;
 import dev.passerelle.summarize.Digest;
 import dev.passerelle.summarize.DigestService;
-import dev.passerelle.service.TranslationService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,23 +1,31 @@
 package dev.passerelle.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.passerelle.batch.OverloadedException;
+import dev.passerelle.service.ModelNotReadyException;
+import dev.passerelle.service.TranslationService;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.TranslationResult;
-import dev.passerelle.service.TranslationService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -29,12 +37,17 @@ public class TranslateResource {
 
     private static final Logger LOG = Logger.getLogger(TranslateResource.class);
 
+    /** Sentences translated per step of a stream: small enough for steady progress, big enough to batch. */
+    static final int STREAM_CHUNK = 6;
+
     private final TranslationService service;
     private final RequestRules rules;
+    private final ObjectMapper json;
 
-    TranslateResource(TranslationService service, RequestRules rules) {
+    TranslateResource(TranslationService service, RequestRules rules, ObjectMapper json) {
         this.service = service;
         this.rules = rules;
+        this.json = json;
     }
 
     @POST
@@ -90,6 +103,44 @@ public class TranslateResource {
                 results.stream().map(r -> new TranslateResponse.DocumentView(r.translation(),
                         r.sentences().stream().map(SentenceView::of).toList())).toList(),
                 format, options.beams(), service.modelId());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Translate one text and stream it sentence by sentence (server-sent events)",
+            description = "Events: \"sentence\" (one per sentence, as in the JSON answer, in document order), then "
+                    + "\"done\" with the whole translation, or \"error\" with a problem document.")
+    public void translateStream(TranslateRequest request, @Context SseEventSink sink, @Context Sse sse) {
+        if (request == null || request.text() == null || request.texts() != null) {
+            throw ProblemException.badRequest("streaming takes one \"text\"");
+        }
+        String text = rules.text(request.text(), "text", rules.isHtml(request.format()), true);
+        DecodeOptions options = rules.options(request.beams(), service.defaults());
+        try (sink) {
+            TranslationResult r = service.translator().translate(text, options, STREAM_CHUNK,
+                    s -> send(sink, sse, "sentence", SentenceView.of(s)));
+            send(sink, sse, "done", Map.of("translation", r.translation(), "sentences", r.sentences().size(),
+                    "beams", options.beams(), "model", service.modelId()));
+        } catch (RuntimeException e) {
+            // Headers are gone already: the failure travels as an event.
+            LOG.warnf("stream failed: %s", e.getMessage());
+            send(sink, sse, "error", new Problem("about:blank", "Translation Failed", 503,
+                    e instanceof ProblemException || e instanceof OverloadedException || e instanceof ModelNotReadyException
+                            ? e.getMessage() : "the translation stopped unexpectedly"));
+        }
+    }
+
+    private void send(SseEventSink sink, Sse sse, String name, Object data) {
+        if (sink.isClosed()) {
+            return;
+        }
+        try {
+            sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(json.writeValueAsString(data)).build()).toCompletableFuture().join();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answers are plain records", e);
+        }
     }
 
     @POST

@@ -7,6 +7,7 @@ import dev.passerelle.text.TextNormalizer;
 import dev.passerelle.tokenize.MarianTokenizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Text in, text out: splits each text into segments, translates every segment of every text in
@@ -42,9 +43,7 @@ public final class Translator implements AutoCloseable {
         List<Document> docs = texts.stream().map(splitter::split).toList();
         List<int[]> sources = new ArrayList<>();
         for (Document d : docs) {
-            for (Segment s : d.segments()) {
-                sources.add(tokenizer.encode(normalizer.normalize(s.text())));
-            }
+            d.segments().forEach(s -> sources.add(encode(s)));
         }
         List<Hypothesis> hyps = generator.generate(sources, options);
         List<TranslationResult> results = new ArrayList<>(docs.size());
@@ -52,14 +51,45 @@ public final class Translator implements AutoCloseable {
         for (Document d : docs) {
             List<SentenceTranslation> sentences = new ArrayList<>(d.segments().size());
             for (Segment s : d.segments()) {
-                Hypothesis h = hyps.get(next++);
-                sentences.add(new SentenceTranslation(s.index(), s.paragraph(), s.span(), s.text(),
-                        tokenizer.decode(h.tokens()), h.score(), h.finish(), h.cached()));
+                sentences.add(translated(s, hyps.get(next++)));
             }
-            results.add(new TranslationResult(
-                    d.assemble(sentences.stream().map(SentenceTranslation::translation).toList()), sentences));
+            results.add(result(d, sentences));
         }
         return results;
+    }
+
+    /**
+     * Translates one text {@code chunk} segments at a time, in document order, handing each
+     * sentence to {@code sink} as soon as its chunk is done: for showing progress on long texts.
+     */
+    public TranslationResult translate(String text, DecodeOptions options, int chunk,
+                                       Consumer<SentenceTranslation> sink) {
+        Document d = splitter.split(text);
+        List<SentenceTranslation> sentences = new ArrayList<>(d.segments().size());
+        for (int start = 0; start < d.segments().size(); start += chunk) {
+            List<Segment> part = d.segments().subList(start, Math.min(d.segments().size(), start + chunk));
+            List<Hypothesis> hyps = generator.generate(part.stream().map(this::encode).toList(), options);
+            for (int i = 0; i < part.size(); i++) {
+                SentenceTranslation t = translated(part.get(i), hyps.get(i));
+                sentences.add(t);
+                sink.accept(t);
+            }
+        }
+        return result(d, sentences);
+    }
+
+    private int[] encode(Segment s) {
+        return tokenizer.encode(normalizer.normalize(s.text()));
+    }
+
+    private SentenceTranslation translated(Segment s, Hypothesis h) {
+        return new SentenceTranslation(s.index(), s.paragraph(), s.span(), s.text(), tokenizer.decode(h.tokens()),
+                h.score(), h.finish(), h.cached());
+    }
+
+    private static TranslationResult result(Document d, List<SentenceTranslation> sentences) {
+        return new TranslationResult(d.assemble(sentences.stream().map(SentenceTranslation::translation).toList()),
+                sentences);
     }
 
     /** Mean-pooled encoder vectors of texts, each encoded as one segment. */

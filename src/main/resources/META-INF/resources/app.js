@@ -1,0 +1,179 @@
+// Passerelle's page: streams the translation sentence by sentence, then asks for the digest.
+// Plain browser JavaScript, no build step.
+"use strict";
+
+/** Sentences scoring below this mean log-probability are marked for a second look. */
+const DOUBTFUL_SCORE = -1.0;
+
+const $ = (id) => document.getElementById(id);
+let markdown = "";
+
+function showError(message) {
+  $("error").textContent = message;
+  $("error").hidden = false;
+}
+
+/** A readable message from a problem+json answer (or whatever came back). */
+async function problemMessage(response) {
+  try {
+    const p = await response.json();
+    return `${p.title || response.statusText}: ${p.detail || ""}`.trim();
+  } catch (e) {
+    return `The service answered ${response.status} ${response.statusText}.`;
+  }
+}
+
+function request() {
+  const body = { text: $("source").value, beams: Number($("beams").value), format: $("format").value };
+  return body;
+}
+
+function addSentence(s, previousParagraph) {
+  const row = document.createElement("tr");
+  if (s.score < DOUBTFUL_SCORE || s.finish !== "eos") {
+    row.classList.add("doubtful");
+    row.title = `score ${s.score.toFixed(2)}${s.finish !== "eos" ? ", stopped: " + s.finish : ""}`;
+  }
+  if (previousParagraph !== null && s.paragraph !== previousParagraph) {
+    row.classList.add("paragraph-start");
+  }
+  const fr = document.createElement("td");
+  fr.lang = "fr";
+  fr.textContent = s.source;
+  const en = document.createElement("td");
+  en.lang = "en";
+  en.textContent = s.translation;
+  row.append(fr, en);
+  $("sentences").tBodies[0].append(row);
+}
+
+/** Reads a server-sent-event stream from a fetch response, calling onEvent(name, data) per event. */
+async function readEvents(response, onEvent) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let cut;
+    while ((cut = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      let name = "message";
+      const data = [];
+      for (const line of block.split("\n")) {
+        if (line.startsWith("event:")) name = line.slice(6).trim();
+        else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+      }
+      if (data.length) onEvent(name, JSON.parse(data.join("\n")));
+    }
+  }
+}
+
+async function translate() {
+  const response = await fetch("/v1/translate", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
+    body: JSON.stringify(request()),
+  });
+  if (!response.ok) throw new Error(await problemMessage(response));
+  $("output-panel").hidden = false;
+  let count = 0;
+  let paragraph = null;
+  let failure = null;
+  await readEvents(response, (name, data) => {
+    if (name === "sentence") {
+      addSentence(data, paragraph);
+      paragraph = data.paragraph;
+      count++;
+      $("progress-text").textContent = `${count} sentences`;
+    } else if (name === "done") {
+      $("progress").max = data.sentences;
+      $("progress").value = data.sentences;
+      $("progress-text").textContent = `${data.sentences} sentences, ${data.beams} beam(s), ${data.model}`;
+    } else if (name === "error") {
+      failure = `${data.title}: ${data.detail}`;
+    }
+  });
+  if (failure) throw new Error(failure);
+}
+
+async function digest() {
+  const body = request();
+  body.language = "en";
+  if ($("bullets").value) body.bullets = Number($("bullets").value);
+  const response = await fetch("/v1/summarize", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Accept": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(await problemMessage(response));
+  const d = await response.json();
+  markdown = d.markdown;
+  const list = $("digest");
+  list.replaceChildren(...d.bullets.map((b, i) => {
+    const li = document.createElement("li");
+    li.textContent = b;
+    li.title = d.sources[i].text;
+    return li;
+  }));
+  $("digest-panel").hidden = false;
+}
+
+async function run() {
+  $("error").hidden = true;
+  $("digest-panel").hidden = true;
+  $("output-panel").hidden = true;
+  $("sentences").tBodies[0].replaceChildren();
+  $("progress").removeAttribute("value");
+  $("progress-text").textContent = "";
+  $("go").disabled = true;
+  try {
+    await translate();
+    // The translation has filled the sentence cache, so the digest's sentences come back at once.
+    await digest();
+  } catch (e) {
+    showError(e.message);
+  } finally {
+    $("go").disabled = false;
+  }
+}
+
+async function copyMarkdown() {
+  try {
+    await navigator.clipboard.writeText(markdown);
+  } catch (e) {
+    // Clipboard API refused (plain http, old browser): copy through a selection instead.
+    const area = document.createElement("textarea");
+    area.value = markdown;
+    document.body.append(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+  $("copied").hidden = false;
+  setTimeout(() => { $("copied").hidden = true; }, 1500);
+}
+
+function dropFile(event) {
+  event.preventDefault();
+  $("source").classList.remove("dropping");
+  const file = event.dataTransfer.files[0];
+  if (!file) return;
+  $("format").value = /\.html?$/i.test(file.name) ? "html" : "text";
+  file.text().then((text) => { $("source").value = text; });
+}
+
+$("go").addEventListener("click", run);
+$("copy").addEventListener("click", copyMarkdown);
+$("source").addEventListener("dragover", (e) => { e.preventDefault(); $("source").classList.add("dropping"); });
+$("source").addEventListener("dragleave", () => $("source").classList.remove("dropping"));
+$("source").addEventListener("drop", dropFile);
+$("source").addEventListener("input", () => {
+  if (/^\s*</.test($("source").value)) $("format").value = "html";
+});
+fetch("/v1/models").then((r) => r.json()).then((m) => {
+  const model = m.models[0];
+  $("model").textContent = model.status === "ready" ? `model ${model.id}` : `model ${model.status}: ${model.message}`;
+}).catch(() => { $("model").textContent = "model status unknown"; });
