@@ -47,6 +47,14 @@ public interface PasserelleConfig {
         /** Run one translation at startup so the first request is not slow; readiness waits for it. */
         @WithDefault("true")
         boolean warmup();
+
+        /** When the model folder is empty, fetch the model at startup (in the background). */
+        @WithDefault("false")
+        boolean fetchOnStart();
+
+        /** Manifest used by fetch-on-start. */
+        @WithDefault("models/opus-mt-fr-en.json")
+        Path manifest();
     }
 
     /** ONNX Runtime session options. */

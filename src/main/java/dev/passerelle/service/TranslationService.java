@@ -7,6 +7,7 @@ import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.model.DjlSettings;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.ModelProvenance;
+import dev.passerelle.model.fetch.FetchCommand;
 import dev.passerelle.model.OnnxOptions;
 import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.DocumentSplitter;
@@ -65,6 +66,10 @@ public class TranslationService {
         Path dir = config.model().dir();
         status = new ModelStatus(ModelState.LOADING, "loading the model from " + dir.toAbsolutePath());
         if (!Files.isDirectory(dir) || isEmpty(dir)) {
+            if (config.model().fetchOnStart()) {
+                fetchThenLoad(dir);
+                return;
+            }
             status = new ModelStatus(ModelState.MISSING, missingMessage(dir));
             LOG.warn(status.message());
             return;
@@ -113,6 +118,26 @@ public class TranslationService {
         }
     }
 
+    /** Fetches the model in the background (the service answers 503 meanwhile), then loads it. */
+    private void fetchThenLoad(Path dir) {
+        status = new ModelStatus(ModelState.LOADING, "fetching the model into " + dir.toAbsolutePath()
+                + " (passerelle.model.fetch-on-start); the service is ready once it is loaded");
+        LOG.info(status.message());
+        Thread fetch = new Thread(() -> {
+            int code = FetchCommand.run(new String[] {"--manifest", config.model().manifest().toString(),
+                    "--dir", dir.toString(), "--variant", config.model().variant(), "--if-missing"});
+            if (code == 0) {
+                load();
+            } else {
+                status = new ModelStatus(ModelState.FAILED, "fetching the model into " + dir.toAbsolutePath()
+                        + " failed (exit code " + code + ", see the log); " + missingMessage(dir));
+                LOG.error(status.message());
+            }
+        }, "passerelle-fetch-model");
+        fetch.setDaemon(true);
+        fetch.start();
+    }
+
     /** Engine behind the shared batch queue, behind the sentence cache when it is on. */
     private Generator generators(MarianEngine engine, String modelId) {
         PasserelleConfig.Batch b = config.batch();
@@ -138,7 +163,9 @@ public class TranslationService {
 
     static String missingMessage(Path dir) {
         return "No translation model in " + dir.toAbsolutePath() + ". Fetch opus-mt-fr-en with "
-                + "'java -jar target/quarkus-app/quarkus-run.jar fetch-model' (after './mvnw package') "
+                + "'java -jar target/quarkus-app/quarkus-run.jar fetch-model' (after './mvnw package'), "
+                + "or start with passerelle.model.fetch-on-start=true (in dev mode: "
+                + "./mvnw quarkus:dev -Dpasserelle.model.fetch-on-start=true) to fetch it now, "
                 + "or point PASSERELLE_MODEL_DIR at a folder holding the model.";
     }
 

@@ -1,5 +1,6 @@
 package dev.passerelle.model.fetch;
 
+import dev.passerelle.model.ModelProvenance;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.Map;
  *
  * <pre>
  * fetch-model [--manifest models/opus-mt-fr-en.json] [--dir DIR] [--mirror URL]
- *             [--variant fp32|quantized|all] [--pin]
+ *             [--variant fp32|quantized|all] [--pin] [--if-missing]
  * </pre>
  * DIR defaults to PASSERELLE_MODEL_DIR or models/opus-mt-fr-en; URL to PASSERELLE_MODEL_MIRROR,
  * HF_ENDPOINT, the manifest's baseUrl, then https://huggingface.co. HF_TOKEN is sent when set.
@@ -22,7 +23,7 @@ public final class FetchCommand {
     public static final String NAME = "fetch-model";
     static final String HUB = "https://huggingface.co";
     static final String USAGE = "usage: fetch-model [--manifest FILE] [--dir DIR] [--mirror URL] "
-            + "[--variant fp32|quantized|all] [--pin]";
+            + "[--variant fp32|quantized|all] [--pin] [--if-missing]";
 
     private FetchCommand() {
     }
@@ -36,48 +37,72 @@ public final class FetchCommand {
         return run(args, System.getenv(), System.out, System.console() != null);
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, boolean console) {
-        Path manifestFile = Path.of("models/opus-mt-fr-en.json");
+    /** Parsed command line. */
+    record Options(Path manifest, Path dir, String mirror, String variant, boolean pin, boolean ifMissing,
+                   boolean help) {
+    }
+
+    /** Reads the options; IllegalArgumentException names what is wrong. */
+    static Options parse(String[] args, Map<String, String> env) {
+        Path manifest = Path.of("models/opus-mt-fr-en.json");
         Path dir = Path.of(env.getOrDefault("PASSERELLE_MODEL_DIR", "models/opus-mt-fr-en"));
-        String mirror = env.getOrDefault("PASSERELLE_MODEL_MIRROR", env.get("HF_ENDPOINT"));
+        String mirror = blankToNull(env.getOrDefault("PASSERELLE_MODEL_MIRROR", env.get("HF_ENDPOINT")));
         String variant = "fp32";
         boolean pin = false;
+        boolean ifMissing = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--manifest" -> manifest = Path.of(value(args, ++i));
+                case "--dir" -> dir = Path.of(value(args, ++i));
+                case "--mirror" -> mirror = blankToNull(value(args, ++i));
+                case "--variant" -> variant = value(args, ++i);
+                case "--pin" -> pin = true;
+                case "--if-missing" -> ifMissing = true;
+                case "--help", "-h" -> help = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (!variant.equals("fp32") && !variant.equals("quantized") && !variant.equals("all")) {
+            throw new IllegalArgumentException("--variant must be fp32, quantized or all");
+        }
+        return new Options(manifest, dir, mirror, variant, pin, ifMissing, help);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, boolean console) {
+        Options o;
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--manifest" -> manifestFile = Path.of(value(args, ++i));
-                    case "--dir" -> dir = Path.of(value(args, ++i));
-                    case "--mirror" -> mirror = value(args, ++i);
-                    case "--variant" -> variant = value(args, ++i);
-                    case "--pin" -> pin = true;
-                    case "--help", "-h" -> {
-                        out.println(USAGE);
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (!variant.equals("fp32") && !variant.equals("quantized") && !variant.equals("all")) {
-                throw new IllegalArgumentException("--variant must be fp32, quantized or all");
-            }
+            o = parse(args, env);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             out.println(USAGE);
             return 2;
         }
+        if (o.help()) {
+            out.println(USAGE);
+            return 0;
+        }
         try {
-            Manifest manifest = Manifest.read(manifestFile);
-            String base = mirror != null ? mirror : manifest.baseUrl() != null ? manifest.baseUrl() : HUB;
-            out.println("fetching " + manifest.repository() + "@" + manifest.revision() + " (" + variant + ") from "
-                    + base + " into " + dir.toAbsolutePath());
-            Files.createDirectories(dir.toAbsolutePath().getParent());
-            Manifest fetched = new ModelFetcher(env.get("HF_TOKEN"), new ConsoleProgress(out, console))
-                    .fetch(manifest, base, dir, variant);
-            if (pin) {
-                fetched.write(manifestFile);
-                out.println("pinned revision, sizes and SHA-256 in " + manifestFile);
+            Manifest manifest = Manifest.read(o.manifest());
+            if (o.ifMissing() && installed(manifest, o.dir())) {
+                out.println(manifest.id() + " is already installed in " + o.dir().toAbsolutePath());
+                return 0;
             }
-            out.println("installed " + manifest.id() + " in " + dir.toAbsolutePath());
+            String base = o.mirror() != null ? o.mirror() : manifest.baseUrl() != null ? manifest.baseUrl() : HUB;
+            out.println("fetching " + manifest.repository() + "@" + manifest.revision() + " (" + o.variant() + ") from "
+                    + base + " into " + o.dir().toAbsolutePath());
+            Files.createDirectories(o.dir().toAbsolutePath().getParent());
+            Manifest fetched = new ModelFetcher(env.get("HF_TOKEN"), new ConsoleProgress(out, console))
+                    .fetch(manifest, base, o.dir(), o.variant());
+            if (o.pin()) {
+                fetched.write(o.manifest());
+                out.println("pinned revision, sizes and SHA-256 in " + o.manifest());
+            }
+            out.println("installed " + manifest.id() + " in " + o.dir().toAbsolutePath());
             return 0;
         } catch (FetchException | IOException e) {
             out.println("fetch failed: " + e.getMessage());
@@ -87,6 +112,14 @@ public final class FetchCommand {
             out.println("fetch interrupted; run the command again to resume");
             return 130;
         }
+    }
+
+    /** Whether {@code dir} holds this manifest's model, as recorded by an earlier fetch. */
+    static boolean installed(Manifest manifest, Path dir) {
+        return ModelProvenance.read(dir)
+                .filter(p -> p.repository().equals(manifest.repository()))
+                .filter(p -> !manifest.pinned() || p.revision().equals(manifest.revision()))
+                .isPresent();
     }
 
     private static String value(String[] args, int i) {

@@ -199,6 +199,19 @@ class ModelFetcherTest {
     }
 
     @Test
+    void ifMissingSkipsAnInstalledModel() throws Exception {
+        Path manifestFile = tmp.resolve("tiny.json");
+        manifest(false).write(manifestFile);
+        String[] args = {"--manifest", manifestFile.toString(), "--dir", tmp.resolve("m").toString(), "--if-missing"};
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("PASSERELLE_MODEL_MIRROR", hub.baseUrl());
+        assertEquals(0, FetchCommand.run(args, env, quiet, false));
+        int requests = hub.requests.size();
+        assertEquals(0, FetchCommand.run(args, env, quiet, false));
+        assertEquals(requests, hub.requests.size(), "nothing downloaded the second time");
+    }
+
+    @Test
     void badArgumentsExitWithUsage() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = FetchCommand.run(new String[] {"--variant", "int4"}, Map.of(), new PrintStream(out, true,

@@ -1,0 +1,46 @@
+# Passerelle container image.
+#   docker build -t passerelle .                                   model mounted at /models/opus-mt-fr-en
+#   docker build -t passerelle:baked --build-arg BAKE_MODEL=true . model fetched into the image
+# BAKE_MODEL needs the Hub (or MODEL_MIRROR) at build time; MODEL_VARIANT is fp32, quantized or all.
+ARG BAKE_MODEL=false
+
+# ---- build: the Maven wrapper, dependencies first so they cache as their own layer
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+# Best effort: whatever go-offline misses is fetched by the package step below.
+RUN ./mvnw -B -q dependency:go-offline || true
+COPY src/ src/
+RUN ./mvnw -B -q package -Dmaven.test.skip=true
+
+# ---- model, either nothing (mounted at run time) or fetched and verified by fetch-model
+FROM scratch AS model-false
+WORKDIR /models
+
+FROM build AS model-true
+ARG MODEL_VARIANT=fp32
+ARG MODEL_MIRROR=
+COPY models/opus-mt-fr-en.json models/opus-mt-fr-en.json
+RUN PASSERELLE_MODEL_MIRROR="${MODEL_MIRROR}" java -jar target/quarkus-app/quarkus-run.jar fetch-model \
+      --manifest models/opus-mt-fr-en.json --dir /models/opus-mt-fr-en --variant "${MODEL_VARIANT}"
+
+FROM model-${BAKE_MODEL} AS model
+
+# ---- run: Java 21 JRE, non-root, read-only friendly (everything written goes to /tmp)
+FROM eclipse-temurin:21-jre
+RUN useradd --system --uid 10001 --gid 0 --home-dir /deployments --shell /usr/sbin/nologin passerelle
+WORKDIR /deployments
+COPY --from=build --chown=10001:0 /src/target/quarkus-app/ /deployments/
+COPY --chown=10001:0 models/opus-mt-fr-en.json /deployments/models/opus-mt-fr-en.json
+COPY --from=model --chown=10001:0 /models/ /models/
+# The model's weights live in ONNX Runtime's native memory, not on the Java heap: keep the heap
+# to a share of the container's memory and leave the rest to the model.
+ENV PASSERELLE_MODEL_DIR=/models/opus-mt-fr-en \
+    DJL_OFFLINE=true \
+    OPT_OUT_TRACKING=true \
+    DJL_CACHE_DIR=/tmp/djl \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=30 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+USER 10001
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/deployments/quarkus-run.jar"]
