@@ -1,5 +1,6 @@
 package dev.passerelle;
 
+import dev.passerelle.bench.EngineBenchmark;
 import dev.passerelle.model.fetch.FetchCommand;
 import dev.passerelle.security.ApiKeys;
 import dev.passerelle.summarize.EvaluateCommand;
@@ -27,6 +28,14 @@ public final class Main {
             // For passerelle.auth.keys: only the hash of a key goes into configuration.
             System.out.println(HexFormat.of().formatHex(ApiKeys.sha256(args[1])));
             System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals(EngineBenchmark.NAME)) {
+            try {
+                System.exit(EngineBenchmark.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+            } catch (java.io.IOException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
         }
         if (args.length > 0 && args[0].equals(EvaluateCommand.NAME)) {
             System.exit(EvaluateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));

@@ -59,11 +59,11 @@ public final class BeamSearch implements SearchStrategy {
         }
 
         /** Advances by one step; returns the parent index of each new running beam. */
-        int[] advance(float[] logits, int firstRow, int vocab, SearchRules rules, int step) {
+        int[] advance(LogProbs[] rows, int firstRow, SearchRules rules, int step) {
             boolean forced = step == cap - 1;
             List<Candidate> cands = new ArrayList<>(running.size() * 2 * beams);
             for (int b = 0; b < running.size(); b++) {
-                LogProbs lp = new LogProbs(logits, firstRow + b, vocab, rules, forced);
+                LogProbs lp = rows[firstRow + b];
                 for (int token : lp.top(2 * beams)) {
                     double l = lp.of(token);
                     cands.add(new Candidate(running.get(b).sum + l, b, token, l));
@@ -122,13 +122,23 @@ public final class BeamSearch implements SearchStrategy {
         Arrays.fill(feed, rules.startToken());
         for (int step = 0; !active.isEmpty(); step++) {
             float[] logits = run.step(feed);
+            int[] capOfRow = new int[run.rows()];
+            int r0 = 0;
+            for (Sentence s : active) {
+                for (int b = 0; b < s.running.size(); b++) {
+                    capOfRow[r0++] = s.cap;
+                }
+            }
+            int current = step;
+            LogProbs[] scored = LogProbs.rows(logits, capOfRow.length, run.vocabSize(), rules,
+                    row -> current == capOfRow[row] - 1, row -> false);
             List<Integer> rows = new ArrayList<>();
             List<Long> tokens = new ArrayList<>();
             List<Sentence> stillActive = new ArrayList<>();
             int firstRow = 0;
             for (Sentence s : active) {
                 int width = s.running.size();
-                int[] parents = s.advance(logits, firstRow, run.vocabSize(), rules, step);
+                int[] parents = s.advance(scored, firstRow, rules, step);
                 if (s.result == null) {
                     stillActive.add(s);
                     for (int i = 0; i < parents.length; i++) {

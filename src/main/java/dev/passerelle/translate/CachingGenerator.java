@@ -15,11 +15,11 @@ import java.util.List;
 public final class CachingGenerator implements Generator {
 
     /** Everything a cached translation depends on. */
-    record Key(String revision, int beams, boolean guard, double ratio, int offset, List<Integer> ids) {
+    record Key(String revision, int beams, boolean guard, double ratio, int offset, int fixed, List<Integer> ids) {
 
         static Key of(String revision, DecodeOptions o, int[] ids) {
             return new Key(revision, o.beams(), o.repetitionGuard(), o.maxLengthRatio(), o.maxLengthOffset(),
-                    Arrays.stream(ids).boxed().toList());
+                    o.fixedNewTokens(), Arrays.stream(ids).boxed().toList());
         }
     }
 

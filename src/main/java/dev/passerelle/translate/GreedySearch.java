@@ -28,13 +28,18 @@ public final class GreedySearch implements SearchStrategy {
         Arrays.fill(feed, rules.startToken());
         for (int step = 0; rowSource.length > 0; step++) {
             float[] logits = run.step(feed);
+            int[] sources = rowSource;
+            int current = step;
+            // Rows finished earlier stay in the batch until the next prune; they are not scored.
+            LogProbs[] lps = LogProbs.rows(logits, sources.length, run.vocabSize(), rules,
+                    row -> current == caps[sources[row]] - 1, row -> results[sources[row]] != null);
             int stillRunning = 0;
             for (int row = 0; row < rowSource.length; row++) {
                 int s = rowSource[row];
                 if (results[s] != null) {
-                    continue; // finished earlier, kept in the batch until the next prune
+                    continue;
                 }
-                LogProbs lp = new LogProbs(logits, row, run.vocabSize(), rules, step == caps[s] - 1);
+                LogProbs lp = lps[row];
                 int token = lp.argmax();
                 sums[s] += lp.of(token);
                 tokens[s][lengths[s]++] = token;

@@ -1,5 +1,8 @@
 package dev.passerelle.translate;
 
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
+
 /**
  * Log-softmax over one row of logits with banned tokens removed, computed in double precision.
  * When the end is forced (last allowed step), the end token is the only choice, with log-prob 0.
@@ -18,10 +21,33 @@ final class LogProbs {
         this.logits = logits;
         this.offset = row * vocab;
         this.vocab = vocab;
-        this.banned = rules.bannedTokens();
+        this.banned = rules.eosOnlyAtCap() && !forcedEos ? withEos(rules.bannedTokens(), rules.eosToken())
+                : rules.bannedTokens();
         this.forcedEos = forcedEos;
         this.eos = rules.eosToken();
         this.logZ = forcedEos ? logits[offset + eos] : logSumExp();
+    }
+
+    /**
+     * Log-probabilities of every row of a step, rows computed in parallel: the exponentials over
+     * the vocabulary are the costliest arithmetic outside the model, and the model is idle meanwhile.
+     * Rows for which {@code skip} holds get null.
+     */
+    static LogProbs[] rows(float[] logits, int rows, int vocab, SearchRules rules, IntPredicate forced,
+                           IntPredicate skip) {
+        LogProbs[] out = new LogProbs[rows];
+        IntStream.range(0, rows).parallel().forEach(r -> {
+            if (!skip.test(r)) {
+                out[r] = new LogProbs(logits, r, vocab, rules, forced.test(r));
+            }
+        });
+        return out;
+    }
+
+    private static int[] withEos(int[] banned, int eos) {
+        int[] out = java.util.Arrays.copyOf(banned, banned.length + 1);
+        out[banned.length] = eos;
+        return out;
     }
 
     private boolean isBanned(int token) {

@@ -138,7 +138,7 @@ public final class MarianEngine implements Generator, AutoCloseable {
             caps[r] = options.lengthCap(src.length, generation.maxLength());
         }
         SearchRules rules = new SearchRules(generation.decoderStartTokenId(), generation.eosTokenId(),
-                generation.badWordIds(), options.repetitionGuard());
+                generation.badWordIds(), options.repetitionGuard(), options.fixedNewTokens() > 0);
         SearchStrategy strategy = options.beams() == 1 ? new GreedySearch() : new BeamSearch(options.beams());
         NDManager runManager = firstDecoder.newManager();
         try (DecoderRun run = encode(runManager, ids, mask, rows, width)) {

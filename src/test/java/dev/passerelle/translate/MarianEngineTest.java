@@ -79,6 +79,17 @@ class MarianEngineTest {
         }
     }
 
+    @ParameterizedTest(name = "fixed length for benchmarks, {0} beam(s)")
+    @CsvSource({"1", "4"})
+    void benchmarksCanFixTheNumberOfNewTokens(int beams) {
+        List<int[]> sources = CASES.stream().map(Fixture.Case::inputIds).toList();
+        DecodeOptions fixed = new DecodeOptions(beams, false, 2.0, 10, 16, 4096, 7);
+        for (Hypothesis h : split.generate(sources, fixed)) {
+            assertEquals(6, h.tokens().length, "six tokens, then the forced end");
+            assertEquals(FinishReason.LENGTH, h.finish());
+        }
+    }
+
     @ParameterizedTest(name = "repetition guard, {0} beam(s)")
     @CsvSource({"1", "4"})
     void repetitionGuardCutsTheLoop(int beams) {
