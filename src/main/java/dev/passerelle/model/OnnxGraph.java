@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,22 @@ public final class OnnxGraph implements AutoCloseable {
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new ModelLoadException("cannot load ONNX graph " + file + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Loads a graph shipped as a resource (small helper graphs of the engine). */
+    public static OnnxGraph loadResource(Class<?> owner, String resource, OnnxOptions options) {
+        String name = resource.replaceFirst("\\.onnx$", "");
+        Model model = Model.newInstance(name, "OnnxRuntime");
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ModelLoadException("resource " + resource + " is missing from the application");
+            }
+            model.load(in, options.djlOptions());
+            return new OnnxGraph(Path.of(resource), model);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new ModelLoadException("cannot load " + resource + ": " + rootMessage(e), e);
         }
     }
 

@@ -30,10 +30,14 @@ public final class MarianEngine implements Generator, AutoCloseable {
     private final MarianConfig config;
     private final GenerationConfig generation;
     private final ModelFiles files;
+    private final OnnxGraph gather;
+    private final TensorRows rowGather;
 
     private MarianEngine(ModelFiles files, OnnxGraph encoder, OnnxGraph firstDecoder, OnnxGraph nextDecoder,
-                         MarianConfig config, GenerationConfig generation) {
+                         OnnxGraph gather, MarianConfig config, GenerationConfig generation) {
         this.files = files;
+        this.gather = gather;
+        this.rowGather = new TensorRows(gather);
         this.encoder = encoder;
         this.firstDecoder = firstDecoder;
         this.nextDecoder = nextDecoder;
@@ -58,7 +62,9 @@ public final class MarianEngine implements Generator, AutoCloseable {
             if (files.layout() == DecoderLayout.MERGED) {
                 first.requireInputs(List.of(OnnxDecoderRun.USE_CACHE));
             }
-            return new MarianEngine(files, encoder, first, next, config, generation);
+            OnnxGraph gather = OnnxGraph.loadResource(MarianEngine.class, TensorRows.GRAPH, options);
+            opened.add(gather);
+            return new MarianEngine(files, encoder, first, next, gather, config, generation);
         } catch (RuntimeException e) {
             opened.forEach(OnnxGraph::close);
             throw e;
@@ -150,7 +156,7 @@ public final class MarianEngine implements Generator, AutoCloseable {
         try {
             NDArray states = runEncoder(runManager, ids, mask, rows, width);
             NDArray decoderMask = runManager.create(LongBuffer.wrap(mask), new Shape(rows, width), DataType.INT64);
-            return new OnnxDecoderRun(firstDecoder, nextDecoder, runManager, decoderMask, states,
+            return new OnnxDecoderRun(firstDecoder, nextDecoder, rowGather, runManager, decoderMask, states,
                     config.vocabSize(), config.decoderLayers(), config.decoderHeads(), config.headDim());
         } catch (RuntimeException e) {
             runManager.close();
@@ -221,5 +227,6 @@ public final class MarianEngine implements Generator, AutoCloseable {
         if (nextDecoder != firstDecoder) {
             nextDecoder.close();
         }
+        gather.close();
     }
 }

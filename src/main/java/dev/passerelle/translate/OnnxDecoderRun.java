@@ -33,6 +33,7 @@ final class OnnxDecoderRun implements DecoderRun {
 
     private final OnnxGraph firstGraph;
     private final OnnxGraph nextGraph;
+    private final TensorRows rowsOf;
     private final NDManager manager;
     private final int vocab;
     private final int heads;
@@ -46,10 +47,11 @@ final class OnnxDecoderRun implements DecoderRun {
     private int[] rowSource;
     private int step;
 
-    OnnxDecoderRun(OnnxGraph firstGraph, OnnxGraph nextGraph, NDManager manager, NDArray encoderMask,
-                   NDArray encoderStates, int vocab, int layers, int heads, int headDim) {
+    OnnxDecoderRun(OnnxGraph firstGraph, OnnxGraph nextGraph, TensorRows rowsOf, NDManager manager,
+                   NDArray encoderMask, NDArray encoderStates, int vocab, int layers, int heads, int headDim) {
         this.firstGraph = firstGraph;
         this.nextGraph = nextGraph;
+        this.rowsOf = rowsOf;
         this.manager = manager;
         this.vocab = vocab;
         this.layers = layers;
@@ -154,7 +156,7 @@ final class OnnxDecoderRun implements DecoderRun {
     private void gatherAll(Map<String, NDArray> arrays, int[] rows) {
         for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
             NDArray old = e.getValue();
-            NDArray gathered = TensorRows.gather(old, rows, manager);
+            NDArray gathered = rowsOf.select(old, rows, manager);
             gathered.setName(e.getKey());
             e.setValue(gathered);
             old.close();
