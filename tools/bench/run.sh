@@ -1,17 +1,54 @@
 #!/usr/bin/env bash
-# Passerelle benchmark (work in progress, see issue "Benchmark and speed"): times the engine on a
-# model of opus-mt-fr-en's exact size with random weights, every sentence generating a fixed
-# number of tokens, and prints a Markdown table. Not a test.
+# Passerelle benchmark (work in progress, see the "Benchmark and speed" issue): on a model of
+# opus-mt-fr-en's exact size with random weights, every sentence generating a fixed number of
+# tokens, it times Passerelle's engine, a bare ONNX Runtime greedy loop (onnxruntime-node) on the
+# same files and token ids, and the machine's memory bandwidth, and prints Markdown tables.
+# A benchmark, not a test.
 #   tools/bench/run.sh [TOKENS=32]
 # Needs Debian's python3-torch, python3-onnx, python3-sentencepiece (to generate the model once,
-# about 900 MB under target/bench/) and the Maven wrapper.
+# about 900 MB under target/bench/), gcc, node and npm (onnxruntime-node from the npm registry).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tokens=${1:-32}
-model=target/bench/opus-sized
+bench=target/bench
+model=$bench/opus-sized
+mkdir -p "$bench"
 if [ ! -f "$model/decoder_with_past_model.onnx" ]; then
   /usr/bin/python3 tools/fixture/make_fixture.py --opus-size "$model"
 fi
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+if [ ! -d "$bench/node/node_modules/onnxruntime-node" ]; then
+  mkdir -p "$bench/node" && echo '{"private": true}' > "$bench/node/package.json"
+  # --ignore-scripts: the package ships its CPU binaries; its install script only fetches GPU extras.
+  (cd "$bench/node" && npm install --silent --no-audit --no-fund --ignore-scripts onnxruntime-node@1.30.0)
+fi
+gcc -O3 -march=native -pthread tools/bench/limits.c -o "$bench/limits"
+
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
-java -jar target/quarkus-app/quarkus-run.jar bench-engine --model "$model" --tokens "$tokens" --repeats 3 2>/dev/null
+java -jar target/quarkus-app/quarkus-run.jar bench-engine --model "$model" --tokens "$tokens" --repeats 3 \
+  --dump-ids "$bench/ids.json" 2>/dev/null | tee "$bench/engine.md"
+node tools/bench/ort-loop.mjs "$model" "$bench/ids.json" > "$bench/ort.json"
+"$bench/limits" > "$bench/limits.json"
+
+# Weights streamed per generated token at batch 1: the decoder-with-past graph minus the embedding
+# table it only indexes (the output projection, which it reads whole, is a separate copy).
+graph_bytes=$(stat -c %s "$model/decoder_with_past_model.onnx")
+embedding_bytes=$((59514 * 512 * 4))
+/usr/bin/python3 - "$bench" "$graph_bytes" "$embedding_bytes" <<'PY'
+import json, re, sys
+bench, graph, embedding = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+rows = [l for l in open(f"{bench}/engine.md") if l.startswith("| ") and "scenario" not in l]
+ours = {(r.split("|")[1].strip(), int(r.split("|")[2])): float(r.split("|")[4]) for r in rows}
+ort = json.load(open(f"{bench}/ort.json"))
+limits = json.load(open(f"{bench}/limits.json"))
+bound = limits["read_gbs"] * 1e9 / (graph - embedding)
+single, batched = ours[("one sentence at a time", 1)], ours[("the article, batched", 1)]
+print()
+print("| greedy | Passerelle tokens/s | bare ONNX Runtime loop | ratio | bandwidth bound | fraction of bound |")
+print("|---|---|---|---|---|---|")
+print(f"| batch 1 | {single:.1f} | {ort['batch1']:.1f} | {single / ort['batch1']:.2f}x | {bound:.0f} | {single / bound:.0%} |")
+print(f"| batch {ort['batch']} (the article) | {batched:.1f} | {ort['batched']:.1f} | {batched / ort['batched']:.2f}x | | |")
+beam = ours[("one sentence at a time", 4)]
+print(f"\nbeam 4 costs {single / beam:.2f}x greedy at batch 1; memory read bandwidth {limits['read_gbs']} GB/s "
+      f"on {limits['cores']} cores; {(graph - embedding) / 1e6:.0f} MB of weights read per token at batch 1")
+PY

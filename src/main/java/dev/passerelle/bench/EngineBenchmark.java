@@ -44,6 +44,7 @@ public final class EngineBenchmark {
         int repeats = 3;
         String variant = "fp32";
         String decoder = "auto";
+        Path dumpIds = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--model" -> model = Path.of(args[i + 1]);
@@ -52,12 +53,13 @@ public final class EngineBenchmark {
                 case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
                 case "--variant" -> variant = args[i + 1];
                 case "--decoder" -> decoder = args[i + 1];
+                case "--dump-ids" -> dumpIds = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (model == null) {
             out.println("usage: " + NAME + " --model DIR [--article FILE] [--tokens N] [--repeats N] "
-                    + "[--variant fp32|quantized] [--decoder auto|split|merged]");
+                    + "[--variant fp32|quantized] [--decoder auto|split|merged] [--dump-ids FILE]");
             return 2;
         }
         long rssBefore = Rss.kilobytes();
@@ -67,6 +69,12 @@ public final class EngineBenchmark {
              MarianTokenizer tokenizer = MarianTokenizer.load(files.sourceSpm(), files.vocab())) {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             List<int[]> sentences = sentences(Files.readString(article), tokenizer);
+            if (dumpIds != null) {
+                // The same inputs for the baselines outside Passerelle.
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValue(dumpIds.toFile(), java.util.Map.of(
+                        "sentences", sentences, "pad", engine.generation().padTokenId(), "tokens", tokens,
+                        "layers", engine.config().decoderLayers()));
+            }
             DecodeOptions greedy = new DecodeOptions(1, false, 2.0, 10, 32, 1 << 20, tokens);
             List<Row> rows = new ArrayList<>();
             engine.generate(sentences.subList(0, 2), greedy); // warm-up: first runs allocate
