@@ -13,7 +13,7 @@ tokens=${1:-32}
 bench=target/bench
 model=$bench/opus-sized
 mkdir -p "$bench"
-if [ ! -f "$model/decoder_with_past_model.onnx" ]; then
+if [ ! -f "$model/decoder_with_past_model_quantized.onnx" ]; then
   /usr/bin/python3 tools/fixture/make_fixture.py --opus-size "$model"
 fi
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
@@ -27,6 +27,12 @@ gcc -O3 -march=native -pthread tools/bench/limits.c -o "$bench/limits"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 java -jar target/quarkus-app/quarkus-run.jar bench-engine --model "$model" --tokens "$tokens" --repeats 3 \
   --dump-ids "$bench/ids.json" 2>/dev/null | tee "$bench/engine.md"
+echo
+java -jar target/quarkus-app/quarkus-run.jar bench-engine --model "$model" --variant quantized --tokens "$tokens" \
+  --repeats 3 2>/dev/null | tee "$bench/engine-int8.md"
+echo
+java -jar target/quarkus-app/quarkus-run.jar bench-engine --model "$model" --variant quantized --decoder merged \
+  --tokens "$tokens" --repeats 3 2>/dev/null | tee "$bench/engine-int8-merged.md"
 node tools/bench/ort-loop.mjs "$model" "$bench/ids.json" > "$bench/ort.json"
 "$bench/limits" > "$bench/limits.json"
 
@@ -37,8 +43,12 @@ embedding_bytes=$((59514 * 512 * 4))
 /usr/bin/python3 - "$bench" "$graph_bytes" "$embedding_bytes" <<'PY'
 import json, re, sys
 bench, graph, embedding = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-rows = [l for l in open(f"{bench}/engine.md") if l.startswith("| ") and "scenario" not in l]
-ours = {(r.split("|")[1].strip(), int(r.split("|")[2])): float(r.split("|")[4]) for r in rows}
+def table(name):
+    rows = [l for l in open(f"{bench}/{name}") if l.startswith("| ") and "scenario" not in l]
+    return {(r.split("|")[1].strip(), int(r.split("|")[2])): float(r.split("|")[4]) for r in rows}
+
+
+ours, int8 = table("engine.md"), table("engine-int8.md")
 ort = json.load(open(f"{bench}/ort.json"))
 limits = json.load(open(f"{bench}/limits.json"))
 bound = limits["read_gbs"] * 1e9 / (graph - embedding)
@@ -49,6 +59,8 @@ print("|---|---|---|---|---|---|")
 print(f"| batch 1 | {single:.1f} | {ort['batch1']:.1f} | {single / ort['batch1']:.2f}x | {bound:.0f} | {single / bound:.0%} |")
 print(f"| batch {ort['batch']} (the article) | {batched:.1f} | {ort['batched']:.1f} | {batched / ort['batched']:.2f}x | | |")
 beam = ours[("one sentence at a time", 4)]
+q = int8[("one sentence at a time", 1)]
+print(f"| int8, batch 1 | {q:.1f} | | {q / single:.2f}x fp32 | | |")
 print(f"\nbeam 4 costs {single / beam:.2f}x greedy at batch 1; memory read bandwidth {limits['read_gbs']} GB/s "
       f"on {limits['cores']} cores; {(graph - embedding) / 1e6:.0f} MB of weights read per token at batch 1")
 PY
