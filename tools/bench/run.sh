@@ -36,6 +36,24 @@ java -jar target/quarkus-app/quarkus-run.jar bench-engine --model "$model" --var
 node tools/bench/ort-loop.mjs "$model" "$bench/ids.json" > "$bench/ort.json"
 "$bench/limits" > "$bench/limits.json"
 
+# The service over HTTP on loopback: int8 model, cache off, a fixed number of tokens per sentence.
+port=18080
+PASSERELLE_MODEL_DIR="$model" PASSERELLE_MODEL_VARIANT=quantized PASSERELLE_CACHE_ENABLED=false \
+PASSERELLE_GENERATION_BENCHMARK_FIXED_NEW_TOKENS="$tokens" QUARKUS_HTTP_PORT=$port \
+  java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$bench/service.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break
+  sleep 1
+done
+rss() { ps -o rss= -p "$service" | awk '{printf "%.0f", $1/1024}'; }
+warm=$(rss)
+/usr/bin/python3 tools/bench/load.py "http://127.0.0.1:$port" 8 200 ../shared/samples/seed-article.fr.txt \
+  > "$bench/load.json"
+echo "{\"rss_warm_mb\": $warm, \"rss_after_mb\": $(rss)}" > "$bench/service-rss.json"
+kill $service
+
 # Weights streamed per generated token at batch 1: the decoder-with-past graph minus the embedding
 # table it only indexes (the output projection, which it reads whole, is a separate copy).
 graph_bytes=$(stat -c %s "$model/decoder_with_past_model.onnx")
@@ -61,6 +79,12 @@ print(f"| batch {ort['batch']} (the article) | {batched:.1f} | {ort['batched']:.
 beam = ours[("one sentence at a time", 4)]
 q = int8[("one sentence at a time", 1)]
 print(f"| int8, batch 1 | {q:.1f} | | {q / single:.2f}x fp32 | | |")
+load = json.load(open(f"{bench}/load.json"))
+rss = json.load(open(f"{bench}/service-rss.json"))
+print(f"\nservice (int8, greedy, cache off, {load['clients']} clients, {load['requests']} paragraph requests): "
+      f"{load['requests_per_second']} requests/s, {load['sentences_per_second']} sentences/s, "
+      f"p50 {load['p50']} s, p95 {load['p95']} s, p99 {load['p99']} s, statuses {load['statuses']}; "
+      f"resident {rss['rss_warm_mb']} MB warm, {rss['rss_after_mb']} MB after the load")
 print(f"\nbeam 4 costs {single / beam:.2f}x greedy at batch 1; memory read bandwidth {limits['read_gbs']} GB/s "
       f"on {limits['cores']} cores; {(graph - embedding) / 1e6:.0f} MB of weights read per token at batch 1")
 PY

@@ -96,6 +96,13 @@ public interface PasserelleConfig {
         /** Most padded source tokens in one ONNX batch (rows times longest sentence). */
         @WithDefault("2048")
         int maxBatchTokens();
+
+        /**
+         * Benchmarks only: every sentence generates exactly this many tokens (0, the default, means
+         * normal decoding), so that load runs on a random-weight model compare like for like.
+         */
+        @WithDefault("0")
+        int benchmarkFixedNewTokens();
     }
 
     /** Text handling before the model sees it. */

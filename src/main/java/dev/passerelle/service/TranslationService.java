@@ -92,7 +92,7 @@ public class TranslationService {
             PasserelleConfig.Generation g = config.generation();
             DecodeOptions d = new DecodeOptions(g.beams().orElse(engine.generation().numBeams()),
                     g.repetitionGuard(), g.maxLengthRatio(), g.maxLengthOffset(), g.maxBatchSentences(),
-                    g.maxBatchTokens());
+                    g.maxBatchTokens(), g.benchmarkFixedNewTokens());
             if (config.model().warmup()) {
                 long start = System.nanoTime();
                 t.translate(List.of("Le président est arrivé à Astana."), d);
