@@ -13,7 +13,7 @@ tokens=${1:-32}
 bench=target/bench
 model=$bench/opus-sized
 mkdir -p "$bench"
-if [ ! -f "$model/decoder_with_past_model_quantized.onnx" ]; then
+if [ ! -f "$model/pytorch_weights.pt" ]; then
   /usr/bin/python3 tools/fixture/make_fixture.py --opus-size "$model"
 fi
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
@@ -34,6 +34,7 @@ echo
 java -jar target/quarkus-app/quarkus-run.jar bench-engine --model "$model" --variant quantized --decoder merged \
   --tokens "$tokens" --repeats 3 2>/dev/null | tee "$bench/engine-int8-merged.md"
 node tools/bench/ort-loop.mjs "$model" "$bench/ids.json" > "$bench/ort.json"
+/usr/bin/python3 tools/bench/torch_loop.py "$model" "$bench/ids.json" 2>/dev/null > "$bench/torch.json"
 "$bench/limits" > "$bench/limits.json"
 
 # The service over HTTP on loopback: int8 model, cache off, a fixed number of tokens per sentence.
@@ -68,17 +69,20 @@ def table(name):
 
 ours, int8 = table("engine.md"), table("engine-int8.md")
 ort = json.load(open(f"{bench}/ort.json"))
+torch = json.load(open(f"{bench}/torch.json"))
 limits = json.load(open(f"{bench}/limits.json"))
 bound = limits["read_gbs"] * 1e9 / (graph - embedding)
 single, batched = ours[("one sentence at a time", 1)], ours[("the article, batched", 1)]
 print()
-print("| greedy | Passerelle tokens/s | bare ONNX Runtime loop | ratio | bandwidth bound | fraction of bound |")
-print("|---|---|---|---|---|---|")
-print(f"| batch 1 | {single:.1f} | {ort['batch1']:.1f} | {single / ort['batch1']:.2f}x | {bound:.0f} | {single / bound:.0%} |")
-print(f"| batch {ort['batch']} (the article) | {batched:.1f} | {ort['batched']:.1f} | {batched / ort['batched']:.2f}x | | |")
+print("| greedy | Passerelle tokens/s | bare ONNX Runtime loop | ratio | PyTorch eager | ratio | bandwidth bound | fraction of bound |")
+print("|---|---|---|---|---|---|---|---|")
+print(f"| batch 1 | {single:.1f} | {ort['batch1']:.1f} | {single / ort['batch1']:.2f}x | {torch['batch1']:.1f} | "
+      f"{single / torch['batch1']:.1f}x | {bound:.0f} | {single / bound:.0%} |")
+print(f"| batch {ort['batch']} (the article) | {batched:.1f} | {ort['batched']:.1f} | {batched / ort['batched']:.2f}x | "
+      f"{torch['batched']:.1f} | {batched / torch['batched']:.1f}x | | |")
 beam = ours[("one sentence at a time", 4)]
 q = int8[("one sentence at a time", 1)]
-print(f"| int8, batch 1 | {q:.1f} | | {q / single:.2f}x fp32 | | |")
+print(f"| int8, batch 1 | {q:.1f} | | {q / single:.2f}x fp32 | | | | |")
 load = json.load(open(f"{bench}/load.json"))
 rss = json.load(open(f"{bench}/service-rss.json"))
 print(f"\nservice (int8, greedy, cache off, {load['clients']} clients, {load['requests']} paragraph requests): "
