@@ -50,7 +50,7 @@ public class ModelsResource {
         MarianConfig c = engine.config();
         GenerationConfig g = engine.generation();
         DecodeOptions d = service.defaults();
-        Optional<ModelProvenance> origin = ModelProvenance.read(files.dir());
+        Optional<ModelProvenance> origin = service.provenance();
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (java.nio.file.Path p : files.graphs()) {
             sizes.put(files.dir().relativize(p).toString(), size(p));

@@ -60,35 +60,11 @@ public class ProblemMappers {
         return problem(503, "Service Overloaded", e.getMessage(), e.retryAfterSeconds());
     }
 
-    // Quarkus REST ships mappers for the specific Jackson exceptions; these replace them.
-    @ServerExceptionMapper
+    // Quarkus REST ships mappers for the specific Jackson exceptions; naming them here replaces them.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, UnrecognizedPropertyException.class, InvalidFormatException.class})
     public Response json(JsonProcessingException e) {
         return problem(400, "Bad Request", describe(e), null);
-    }
-
-    @ServerExceptionMapper
-    public Response jsonParse(JsonParseException e) {
-        return json(e);
-    }
-
-    @ServerExceptionMapper
-    public Response jsonMapping(JsonMappingException e) {
-        return json(e);
-    }
-
-    @ServerExceptionMapper
-    public Response jsonMismatch(MismatchedInputException e) {
-        return json(e);
-    }
-
-    @ServerExceptionMapper
-    public Response jsonUnknownField(UnrecognizedPropertyException e) {
-        return json(e);
-    }
-
-    @ServerExceptionMapper
-    public Response jsonFormat(InvalidFormatException e) {
-        return json(e);
     }
 
     /** A sentence about the JSON error that names the field and the expected kind of value. */

@@ -48,10 +48,13 @@ public final class BoilerplateFilter {
 
     /** One verdict per segment of {@code doc}, in order. */
     public List<Verdict> classify(Document doc) {
-        Map<Integer, Boilerplate> paragraphs = new LinkedHashMap<>();
-        for (int p = 0; p < doc.paragraphs(); p++) {
-            paragraphs.put(p, paragraphRule(paragraphText(doc, p)));
+        // A paragraph runs from its first segment's start to its last segment's end.
+        Map<Integer, int[]> extents = new LinkedHashMap<>();
+        for (Segment s : doc.segments()) {
+            extents.computeIfAbsent(s.paragraph(), p -> new int[] {s.span().start(), 0})[1] = s.span().end();
         }
+        Map<Integer, Boilerplate> paragraphs = new LinkedHashMap<>();
+        extents.forEach((p, e) -> paragraphs.put(p, paragraphRule(doc.text().substring(e[0], e[1]))));
         List<Verdict> out = new ArrayList<>(doc.segments().size());
         for (Segment s : doc.segments()) {
             Boilerplate b = paragraphs.get(s.paragraph());
@@ -95,10 +98,5 @@ public final class BoilerplateFilter {
             n++;
         }
         return n;
-    }
-
-    private static String paragraphText(Document doc, int paragraph) {
-        List<Segment> segs = doc.segments().stream().filter(s -> s.paragraph() == paragraph).toList();
-        return segs.isEmpty() ? "" : doc.text().substring(segs.get(0).span().start(), segs.get(segs.size() - 1).span().end());
     }
 }

@@ -45,6 +45,7 @@ public class TranslationService {
     private volatile Translator translator;
     private volatile DecodeOptions defaults;
     private volatile String modelId;
+    private volatile Optional<ModelProvenance> provenance = Optional.empty();
 
     TranslationService(PasserelleConfig config, PasserelleMetrics metrics) {
         this.config = config;
@@ -86,7 +87,8 @@ public class TranslationService {
             MarianTokenizer forCounting = tok;
             ClauseSplitter clauses = new ClauseSplitter(s -> forCounting.encode(normalizer.normalize(s)).length,
                     config.text().maxSentenceTokens());
-            String id = ModelProvenance.read(dir).map(p -> p.id() + "@" + p.revision()).orElse(engine.config().name());
+            Optional<ModelProvenance> origin = ModelProvenance.read(dir);
+            String id = origin.map(p -> p.id() + "@" + p.revision()).orElse(engine.config().name());
             Translator t = new Translator(new DocumentSplitter(new OpenNlpSentenceSplitter(), clauses),
                     normalizer, tok, engine, generators(engine, id));
             PasserelleConfig.Generation g = config.generation();
@@ -99,6 +101,7 @@ public class TranslationService {
                 LOG.infof("warm-up translation took %d ms", (System.nanoTime() - start) / 1_000_000);
             }
             modelId = id;
+            provenance = origin;
             translator = t;
             defaults = d;
             status = new ModelStatus(ModelState.READY, "serving " + engine.config().name() + " ("
@@ -192,6 +195,11 @@ public class TranslationService {
             throw new ModelNotReadyException(status.message());
         }
         return t;
+    }
+
+    /** Where the serving model came from, when the fetch command installed it; read once at load. */
+    public Optional<ModelProvenance> provenance() {
+        return provenance;
     }
 
     /** Decoding defaults (beams from generation_config.json unless configured). */
