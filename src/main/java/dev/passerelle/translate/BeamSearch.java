@@ -59,14 +59,18 @@ public final class BeamSearch implements SearchStrategy {
         }
 
         /** Advances by one step; returns the parent index of each new running beam. */
-        int[] advance(LogProbs[] rows, int firstRow, SearchRules rules, int step) {
+        int[] advance(StepScores scores, int firstRow, SearchRules rules, int step) {
             boolean forced = step == cap - 1;
             List<Candidate> cands = new ArrayList<>(running.size() * 2 * beams);
             for (int b = 0; b < running.size(); b++) {
-                LogProbs lp = rows[firstRow + b];
-                for (int token : lp.top(2 * beams)) {
-                    double l = lp.of(token);
-                    cands.add(new Candidate(running.get(b).sum + l, b, token, l));
+                if (forced) {
+                    // At the length cap the end token is the only choice, with log-probability 0.
+                    cands.add(new Candidate(running.get(b).sum, b, rules.eosToken(), 0.0));
+                    continue;
+                }
+                for (int rank = 0; rank < scores.k(); rank++) {
+                    double l = scores.logProb(firstRow + b, rank);
+                    cands.add(new Candidate(running.get(b).sum + l, b, scores.token(firstRow + b, rank), l));
                 }
             }
             cands.sort(ORDER);
@@ -121,17 +125,7 @@ public final class BeamSearch implements SearchStrategy {
         long[] feed = new long[caps.length];
         Arrays.fill(feed, rules.startToken());
         for (int step = 0; !active.isEmpty(); step++) {
-            float[] logits = run.step(feed);
-            int[] capOfRow = new int[run.rows()];
-            int r0 = 0;
-            for (Sentence s : active) {
-                for (int b = 0; b < s.running.size(); b++) {
-                    capOfRow[r0++] = s.cap;
-                }
-            }
-            int current = step;
-            LogProbs[] scored = LogProbs.rows(logits, capOfRow.length, run.vocabSize(), rules,
-                    row -> current == capOfRow[row] - 1, row -> false);
+            StepScores scored = run.step(feed, 2 * beams);
             List<Integer> rows = new ArrayList<>();
             List<Long> tokens = new ArrayList<>();
             List<Sentence> stillActive = new ArrayList<>();

@@ -9,11 +9,11 @@ public interface DecoderRun extends AutoCloseable {
     /** Rows fed at the next step. */
     int rows();
 
-    /** Vocabulary size: the stride of the logits returned by {@link #step}. */
-    int vocabSize();
-
-    /** Feeds one token per row; returns next-token logits, {@code rows * vocabSize} floats, row-major. */
-    float[] step(long[] tokens);
+    /**
+     * Feeds one token per row; returns each row's {@code k} most likely allowed next tokens (banned
+     * tokens never appear), fewer only when fewer tokens are allowed.
+     */
+    StepScores step(long[] tokens, int k);
 
     /**
      * Keeps the given rows, in this order, for the next step: beam search reorders and repeats

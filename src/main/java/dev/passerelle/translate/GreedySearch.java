@@ -27,23 +27,19 @@ public final class GreedySearch implements SearchStrategy {
         long[] feed = new long[n];
         Arrays.fill(feed, rules.startToken());
         for (int step = 0; rowSource.length > 0; step++) {
-            float[] logits = run.step(feed);
-            int[] sources = rowSource;
-            int current = step;
-            // Rows finished earlier stay in the batch until the next prune; they are not scored.
-            LogProbs[] lps = LogProbs.rows(logits, sources.length, run.vocabSize(), rules,
-                    row -> current == caps[sources[row]] - 1, row -> results[sources[row]] != null);
+            StepScores best = run.step(feed, 1);
             int stillRunning = 0;
             for (int row = 0; row < rowSource.length; row++) {
                 int s = rowSource[row];
                 if (results[s] != null) {
-                    continue;
+                    continue; // finished earlier, kept in the batch until the next prune
                 }
-                LogProbs lp = lps[row];
-                int token = lp.argmax();
-                sums[s] += lp.of(token);
+                boolean forced = step == caps[s] - 1;
+                // At the length cap the end token is the only choice, with log-probability 0.
+                int token = forced ? rules.eosToken() : best.token(row, 0);
+                sums[s] += forced ? 0.0 : best.logProb(row, 0);
                 tokens[s][lengths[s]++] = token;
-                results[s] = finished(tokens[s], lengths[s], sums[s], token, step == caps[s] - 1, rules);
+                results[s] = finished(tokens[s], lengths[s], sums[s], token, forced, rules);
                 if (results[s] == null) {
                     stillRunning++;
                 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * MarianMT generation on ONNX Runtime through DJL: the encoder runs once per batch, the decoder
@@ -32,12 +33,16 @@ public final class MarianEngine implements Generator, AutoCloseable {
     private final ModelFiles files;
     private final OnnxGraph gather;
     private final TensorRows rowGather;
+    private final OnnxGraph scoreGraph;
+    private final StepScorer scorer;
 
     private MarianEngine(ModelFiles files, OnnxGraph encoder, OnnxGraph firstDecoder, OnnxGraph nextDecoder,
-                         OnnxGraph gather, MarianConfig config, GenerationConfig generation) {
+                         OnnxGraph gather, OnnxGraph scoreGraph, MarianConfig config, GenerationConfig generation) {
         this.files = files;
         this.gather = gather;
         this.rowGather = new TensorRows(gather);
+        this.scoreGraph = scoreGraph;
+        this.scorer = new StepScorer(scoreGraph);
         this.encoder = encoder;
         this.firstDecoder = firstDecoder;
         this.nextDecoder = nextDecoder;
@@ -64,7 +69,9 @@ public final class MarianEngine implements Generator, AutoCloseable {
             }
             OnnxGraph gather = OnnxGraph.loadResource(MarianEngine.class, TensorRows.GRAPH, options);
             opened.add(gather);
-            return new MarianEngine(files, encoder, first, next, gather, config, generation);
+            OnnxGraph score = OnnxGraph.loadResource(MarianEngine.class, StepScorer.GRAPH, options);
+            opened.add(score);
+            return new MarianEngine(files, encoder, first, next, gather, score, config, generation);
         } catch (RuntimeException e) {
             opened.forEach(OnnxGraph::close);
             throw e;
@@ -147,17 +154,19 @@ public final class MarianEngine implements Generator, AutoCloseable {
                 generation.badWordIds(), options.repetitionGuard(), options.fixedNewTokens() > 0);
         SearchStrategy strategy = options.beams() == 1 ? new GreedySearch() : new BeamSearch(options.beams());
         NDManager runManager = firstDecoder.newManager();
-        try (DecoderRun run = encode(runManager, ids, mask, rows, width)) {
+        int[] banned = rules.eosOnlyAtCap() ? IntStream.concat(Arrays.stream(rules.bannedTokens()),
+                IntStream.of(rules.eosToken())).toArray() : rules.bannedTokens();
+        try (DecoderRun run = encode(runManager, ids, mask, rows, width, banned)) {
             return strategy.search(run, caps, rules);
         }
     }
 
-    private DecoderRun encode(NDManager runManager, long[] ids, long[] mask, int rows, int width) {
+    private DecoderRun encode(NDManager runManager, long[] ids, long[] mask, int rows, int width, int[] banned) {
         try {
             NDArray states = runEncoder(runManager, ids, mask, rows, width);
             NDArray decoderMask = runManager.create(LongBuffer.wrap(mask), new Shape(rows, width), DataType.INT64);
-            return new OnnxDecoderRun(firstDecoder, nextDecoder, rowGather, runManager, decoderMask, states,
-                    config.vocabSize(), config.decoderLayers(), config.decoderHeads(), config.headDim());
+            return new OnnxDecoderRun(firstDecoder, nextDecoder, rowGather, scorer, banned, runManager, decoderMask,
+                    states, config.vocabSize(), config.decoderLayers(), config.decoderHeads(), config.headDim());
         } catch (RuntimeException e) {
             runManager.close();
             throw e;
@@ -228,5 +237,6 @@ public final class MarianEngine implements Generator, AutoCloseable {
             nextDecoder.close();
         }
         gather.close();
+        scoreGraph.close();
     }
 }

@@ -34,8 +34,11 @@ final class OnnxDecoderRun implements DecoderRun {
     private final OnnxGraph firstGraph;
     private final OnnxGraph nextGraph;
     private final TensorRows rowsOf;
+    private final StepScorer scorer;
+    /** Additive mask removing the banned tokens from every row's logits. */
+    private final NDArray bannedMask;
+    private final int allowed;
     private final NDManager manager;
-    private final int vocab;
     private final int heads;
     private final int headDim;
     private final int layers;
@@ -47,13 +50,16 @@ final class OnnxDecoderRun implements DecoderRun {
     private int[] rowSource;
     private int step;
 
-    OnnxDecoderRun(OnnxGraph firstGraph, OnnxGraph nextGraph, TensorRows rowsOf, NDManager manager,
-                   NDArray encoderMask, NDArray encoderStates, int vocab, int layers, int heads, int headDim) {
+    OnnxDecoderRun(OnnxGraph firstGraph, OnnxGraph nextGraph, TensorRows rowsOf, StepScorer scorer, int[] banned,
+                   NDManager manager, NDArray encoderMask, NDArray encoderStates, int vocab, int layers, int heads,
+                   int headDim) {
         this.firstGraph = firstGraph;
         this.nextGraph = nextGraph;
         this.rowsOf = rowsOf;
+        this.scorer = scorer;
         this.manager = manager;
-        this.vocab = vocab;
+        this.bannedMask = scorer.mask(vocab, banned, manager);
+        this.allowed = vocab - (int) Arrays.stream(banned).filter(b -> b >= 0 && b < vocab).distinct().count();
         this.layers = layers;
         this.heads = heads;
         this.headDim = headDim;
@@ -72,12 +78,7 @@ final class OnnxDecoderRun implements DecoderRun {
     }
 
     @Override
-    public int vocabSize() {
-        return vocab;
-    }
-
-    @Override
-    public float[] step(long[] tokens) {
+    public StepScores step(long[] tokens, int k) {
         if (tokens.length != rows()) {
             throw new IllegalArgumentException("expected " + rows() + " tokens, got " + tokens.length);
         }
@@ -94,7 +95,7 @@ final class OnnxDecoderRun implements DecoderRun {
             NDList outputs = graph.run(inputs);
             keepCache(outputs);
             step++;
-            return outputs.get("logits").toFloatArray();
+            return scorer.score(outputs.get("logits"), bannedMask, Math.min(k, allowed));
         }
     }
 
