@@ -40,7 +40,7 @@ public interface PasserelleConfig {
         @WithDefault("fp32")
         String variant();
 
-        /** {@code auto}, {@code split} (decoder + decoder_with_past) or {@code merged}. */
+        /** {@code auto} (merged when present), {@code split} (decoder + decoder_with_past) or {@code merged}. */
         @WithDefault("auto")
         String decoder();
 

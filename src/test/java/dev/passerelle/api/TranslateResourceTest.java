@@ -160,7 +160,7 @@ class TranslateResourceTest {
                 .body("models[0].status", equalTo("ready"))
                 .body("models[0].id", equalTo("passerelle/tiny-marian-fr-en"))
                 .body("models[0].variant", equalTo("fp32"))
-                .body("models[0].decoder", equalTo("split"))
+                .body("models[0].decoder", equalTo("merged"))
                 .body("models[0].dimensions.dModel", equalTo(Fixture.dModel()))
                 .body("models[0].decoding.beams", equalTo(4))
                 .body("models[0].decoding.maxLength", equalTo(512))

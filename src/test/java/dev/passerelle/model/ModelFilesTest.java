@@ -38,7 +38,7 @@ class ModelFilesTest {
 
     @Test
     void graphsInAnOnnxSubfolderTranslate(@TempDir Path dir) throws IOException {
-        copyFixture(dir, "onnx", "", GRAPHS);
+        copyFixture(dir, "onnx", "", List.of("encoder_model", "decoder_model", "decoder_with_past_model"));
         ModelFiles files = ModelFiles.locate(dir, "fp32", "auto");
         assertEquals(dir.resolve("onnx/encoder_model.onnx"), files.encoder());
         assertEquals(DecoderLayout.SPLIT, files.layout());
@@ -53,7 +53,7 @@ class ModelFilesTest {
     void quantizedVariantPicksTheQuantizedGraphs(@TempDir Path dir) throws IOException {
         copyFixture(dir, "onnx", "_quantized", GRAPHS);
         ModelFiles files = ModelFiles.locate(dir, "quantized", "auto");
-        assertEquals(dir.resolve("onnx/decoder_with_past_model_quantized.onnx"), files.decoderWithPast());
+        assertEquals(dir.resolve("onnx/decoder_model_merged_quantized.onnx"), files.decoder());
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelFiles.locate(dir, "fp32", "auto"));
         assertTrue(e.getMessage().contains("encoder_model.onnx"), e.getMessage());
     }
@@ -64,6 +64,12 @@ class ModelFilesTest {
         ModelFiles files = ModelFiles.locate(dir, "fp32", "auto");
         assertEquals(DecoderLayout.MERGED, files.layout());
         assertThrows(ModelLoadException.class, () -> ModelFiles.locate(dir, "fp32", "split"));
+    }
+
+    @Test
+    void autoPrefersTheMergedDecoderWhenBothLayoutsAreThere() {
+        assertEquals(DecoderLayout.MERGED, ModelFiles.locate(Fixture.MODEL_DIR, "fp32", "auto").layout());
+        assertEquals(DecoderLayout.SPLIT, ModelFiles.locate(Fixture.MODEL_DIR, "fp32", "split").layout());
     }
 
     @Test
@@ -87,10 +93,10 @@ class ModelFilesTest {
     @Test
     void brokenGraphIsNamed(@TempDir Path dir) throws IOException {
         copyFixture(dir, ".", "", GRAPHS);
-        Files.write(dir.resolve("decoder_model.onnx"), new byte[] {1, 2, 3, 4});
+        Files.write(dir.resolve("decoder_model_merged.onnx"), new byte[] {1, 2, 3, 4});
         ModelLoadException e = assertThrows(ModelLoadException.class,
                 () -> MarianEngine.load(ModelFiles.locate(dir, "fp32", "auto"), OnnxOptions.DEFAULT));
-        assertTrue(e.getMessage().contains("decoder_model.onnx"), e.getMessage());
+        assertTrue(e.getMessage().contains("decoder_model_merged.onnx"), e.getMessage());
     }
 
     @Test
