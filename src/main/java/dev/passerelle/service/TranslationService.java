@@ -128,7 +128,8 @@ public class TranslationService {
         LOG.info(status.message());
         Thread fetch = new Thread(() -> {
             int code = FetchCommand.run(new String[] {"--manifest", config.model().manifest().toString(),
-                    "--dir", dir.toString(), "--variant", config.model().variant(), "--if-missing"});
+                    "--dir", dir.toString(), "--variant", config.model().variant(),
+                    "--decoder", config.model().decoder().toLowerCase(java.util.Locale.ROOT), "--if-missing"});
             if (code == 0) {
                 load();
             } else {

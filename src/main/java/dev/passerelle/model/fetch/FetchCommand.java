@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <pre>
  * fetch-model [--manifest models/opus-mt-fr-en.json] [--dir DIR] [--mirror URL]
- *             [--variant fp32|quantized|all] [--pin] [--if-missing]
+ *             [--variant fp32|quantized|all] [--decoder merged|split|all] [--pin] [--if-missing]
  * </pre>
  * DIR defaults to PASSERELLE_MODEL_DIR or models/opus-mt-fr-en; URL to PASSERELLE_MODEL_MIRROR,
  * HF_ENDPOINT, the manifest's baseUrl, then https://huggingface.co. HF_TOKEN is sent when set.
@@ -23,7 +23,7 @@ public final class FetchCommand {
     public static final String NAME = "fetch-model";
     static final String HUB = "https://huggingface.co";
     static final String USAGE = "usage: fetch-model [--manifest FILE] [--dir DIR] [--mirror URL] "
-            + "[--variant fp32|quantized|all] [--pin] [--if-missing]";
+            + "[--variant fp32|quantized|all] [--decoder merged|split|all] [--pin] [--if-missing]";
 
     private FetchCommand() {
     }
@@ -38,7 +38,7 @@ public final class FetchCommand {
     }
 
     /** Parsed command line. */
-    record Options(Path manifest, Path dir, String mirror, String variant, boolean pin, boolean ifMissing,
+    record Options(Path manifest, Path dir, String mirror, FileSelection selection, boolean pin, boolean ifMissing,
                    boolean help) {
     }
 
@@ -48,6 +48,7 @@ public final class FetchCommand {
         Path dir = Path.of(env.getOrDefault("PASSERELLE_MODEL_DIR", "models/opus-mt-fr-en"));
         String mirror = blankToNull(env.getOrDefault("PASSERELLE_MODEL_MIRROR", env.get("HF_ENDPOINT")));
         String variant = "fp32";
+        String decoder = "merged";
         boolean pin = false;
         boolean ifMissing = false;
         boolean help = false;
@@ -57,16 +58,15 @@ public final class FetchCommand {
                 case "--dir" -> dir = Path.of(value(args, ++i));
                 case "--mirror" -> mirror = blankToNull(value(args, ++i));
                 case "--variant" -> variant = value(args, ++i);
+                // auto: what the service's default decoder setting loads when both layouts are there
+                case "--decoder" -> decoder = value(args, ++i).replace("auto", "merged");
                 case "--pin" -> pin = true;
                 case "--if-missing" -> ifMissing = true;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (!variant.equals("fp32") && !variant.equals("quantized") && !variant.equals("all")) {
-            throw new IllegalArgumentException("--variant must be fp32, quantized or all");
-        }
-        return new Options(manifest, dir, mirror, variant, pin, ifMissing, help);
+        return new Options(manifest, dir, mirror, new FileSelection(variant, decoder), pin, ifMissing, help);
     }
 
     private static String blankToNull(String s) {
@@ -93,11 +93,12 @@ public final class FetchCommand {
                 return 0;
             }
             String base = o.mirror() != null ? o.mirror() : manifest.baseUrl() != null ? manifest.baseUrl() : HUB;
-            out.println("fetching " + manifest.repository() + "@" + manifest.revision() + " (" + o.variant() + ") from "
+            out.println("fetching " + manifest.repository() + "@" + manifest.revision() + " ("
+                    + o.selection().variant() + ", " + o.selection().decoder() + " decoder) from "
                     + base + " into " + o.dir().toAbsolutePath());
             Files.createDirectories(o.dir().toAbsolutePath().getParent());
             Manifest fetched = new ModelFetcher(env.get("HF_TOKEN"), new ConsoleProgress(out, console))
-                    .fetch(manifest, base, o.dir(), o.variant());
+                    .fetch(manifest, base, o.dir(), o.selection());
             if (o.pin()) {
                 fetched.write(o.manifest());
                 out.println("pinned revision, sizes and SHA-256 in " + o.manifest());

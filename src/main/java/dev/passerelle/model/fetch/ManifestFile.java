@@ -9,11 +9,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param size bytes, or null when not pinned yet
  * @param sha256 hex SHA-256, or null when not pinned yet
  * @param variant {@code fp32} or {@code quantized} for graphs, null for files every variant needs
+ * @param decoder {@code split} or {@code merged} for decoder graphs, null for files both layouts need
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ManifestFile(String path, Long size, String sha256, String variant) {
+public record ManifestFile(String path, Long size, String sha256, String variant, String decoder) {
 
-    boolean neededFor(String wanted) {
-        return variant == null || wanted.equals("all") || variant.equals(wanted);
+    /** The same file with its measured size and checksum. */
+    ManifestFile verified(long measuredSize, String measuredSha256) {
+        return new ManifestFile(path, measuredSize, measuredSha256, variant, decoder);
     }
 }

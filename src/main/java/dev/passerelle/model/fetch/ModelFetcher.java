@@ -41,12 +41,12 @@ public final class ModelFetcher {
     }
 
     /**
-     * Fetches the files of {@code variant} ({@code fp32}, {@code quantized} or {@code all}) from
+     * Fetches the files {@code selection} wants (plus those every model needs) from
      * {@code baseUrl} and installs them in {@code target}.
      *
      * @return the manifest with every fetched file's size and SHA-256 and the resolved revision
      */
-    public Manifest fetch(Manifest manifest, String baseUrl, Path target, String variant)
+    public Manifest fetch(Manifest manifest, String baseUrl, Path target, FileSelection selection)
             throws FetchException, IOException, InterruptedException {
         Path staging = target.resolveSibling(target.getFileName() + ".partial");
         Files.createDirectories(staging);
@@ -57,7 +57,7 @@ public final class ModelFetcher {
         List<ManifestFile> verified = new ArrayList<>();
         String commit = null;
         for (ManifestFile file : manifest.files()) {
-            if (!file.neededFor(variant)) {
+            if (!selection.wants(file)) {
                 verified.add(file);
                 continue;
             }
@@ -71,7 +71,7 @@ public final class ModelFetcher {
             String sha = Checksums.sha256(done);
             check(file, done, size, sha);
             listener.finished(file.path(), size, sha);
-            verified.add(new ManifestFile(file.path(), size, sha, file.variant()));
+            verified.add(file.verified(size, sha));
         }
         String revision = manifest.pinned() || commit == null ? manifest.revision() : commit;
         new ModelProvenance(manifest.id(), manifest.repository(), revision, Instant.now().toString()).write(staging);

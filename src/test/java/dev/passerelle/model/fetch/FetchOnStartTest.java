@@ -3,6 +3,7 @@ package dev.passerelle.model.fetch;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
@@ -33,13 +34,15 @@ class FetchOnStartTest {
         public Map<String, String> start() {
             try {
                 List<String> files = List.of("config.json", "generation_config.json", "vocab.json", "source.spm",
-                        "target.spm", "encoder_model.onnx", "decoder_model.onnx", "decoder_with_past_model.onnx");
+                        "target.spm", "encoder_model.onnx", "decoder_model.onnx", "decoder_with_past_model.onnx",
+                        "decoder_model_merged.onnx");
                 hub = new FakeHub("passerelle/tiny-marian", Fixture.MODEL_DIR, files);
                 Path root = Path.of("target/fetch-on-start");
                 ModelFetcher.deleteTree(root);
                 Files.createDirectories(root);
                 List<ManifestFile> entries = new ArrayList<>();
-                files.forEach(f -> entries.add(new ManifestFile(f, null, null, f.endsWith(".onnx") ? "fp32" : null)));
+                files.forEach(f -> entries.add(new ManifestFile(f, null, null, f.endsWith(".onnx") ? "fp32" : null,
+                        f.contains("merged") ? "merged" : f.startsWith("decoder") ? "split" : null)));
                 Path manifest = root.resolve("tiny.json");
                 new Manifest("tiny", "passerelle/tiny-marian", "main", hub.baseUrl(), entries).write(manifest);
                 return Map.of("passerelle.model.dir", root.resolve("model").toString(),
@@ -76,5 +79,8 @@ class FetchOnStartTest {
         given().when().get("/v1/models").then().body("models[0].repository", equalTo("passerelle/tiny-marian"))
                 .body("models[0].revision", containsString(FakeHub.COMMIT));
         assertTrue(Files.exists(Path.of("target/fetch-on-start/model/passerelle-model.json")));
+        // The default decoder setting (auto) loads the merged graph, so only that one is fetched.
+        assertTrue(Files.exists(Path.of("target/fetch-on-start/model/decoder_model_merged.onnx")));
+        assertFalse(Files.exists(Path.of("target/fetch-on-start/model/decoder_with_past_model.onnx")));
     }
 }

@@ -31,6 +31,8 @@ class ModelFetcherTest {
             "source.spm", "target.spm");
     private static final List<String> GRAPHS = List.of("encoder_model.onnx", "decoder_model.onnx",
             "decoder_with_past_model.onnx");
+    private static final String MERGED = "decoder_model_merged.onnx";
+    private static final FileSelection SPLIT_FP32 = new FileSelection("fp32", "split");
 
     @TempDir
     Path tmp;
@@ -41,6 +43,7 @@ class ModelFetcherTest {
     void start() throws IOException {
         List<String> all = new ArrayList<>(SMALL);
         all.addAll(GRAPHS);
+        all.add(MERGED);
         hub = new FakeHub(REPO, Fixture.MODEL_DIR, all);
     }
 
@@ -52,19 +55,21 @@ class ModelFetcherTest {
     private Manifest manifest(boolean pinned) throws IOException {
         List<ManifestFile> files = new ArrayList<>();
         for (String f : SMALL) {
-            files.add(file(f, pinned, null));
+            files.add(file(f, pinned, null, null));
         }
         for (String f : GRAPHS) {
-            files.add(file(f, pinned, "fp32"));
+            files.add(file(f, pinned, "fp32", f.startsWith("decoder") ? "split" : null));
         }
-        files.add(new ManifestFile("encoder_model_quantized.onnx", null, null, "quantized"));
+        files.add(file(MERGED, pinned, "fp32", "merged"));
+        files.add(new ManifestFile("encoder_model_quantized.onnx", null, null, "quantized", null));
         return new Manifest("tiny", REPO, pinned ? FakeHub.COMMIT : "main", null, files);
     }
 
-    private static ManifestFile file(String name, boolean pinned, String variant) throws IOException {
+    private static ManifestFile file(String name, boolean pinned, String variant, String decoder)
+            throws IOException {
         Path p = Fixture.MODEL_DIR.resolve(name);
-        return pinned ? new ManifestFile(name, Files.size(p), Checksums.sha256(p), variant)
-                : new ManifestFile(name, null, null, variant);
+        return pinned ? new ManifestFile(name, Files.size(p), Checksums.sha256(p), variant, decoder)
+                : new ManifestFile(name, null, null, variant, decoder);
     }
 
     private ModelFetcher fetcher() {
@@ -91,7 +96,7 @@ class ModelFetcherTest {
     @Test
     void installsAVerifiedModelThatLoads() throws Exception {
         Path target = tmp.resolve("model");
-        Manifest result = fetcher().fetch(manifest(false), hub.baseUrl(), target, "fp32");
+        Manifest result = fetcher().fetch(manifest(false), hub.baseUrl(), target, SPLIT_FP32);
         ModelFiles files = ModelFiles.locate(target, "fp32", "auto");
         assertEquals(DecoderLayout.SPLIT, files.layout());
         for (String f : GRAPHS) {
@@ -99,11 +104,24 @@ class ModelFetcherTest {
         }
         assertEquals(FakeHub.COMMIT, ModelProvenance.read(target).orElseThrow().revision());
         assertEquals(FakeHub.COMMIT, result.revision(), "the resolved commit is recorded");
-        assertTrue(result.files().stream().filter(f -> f.variant() == null || f.variant().equals("fp32"))
+        assertTrue(result.files().stream().filter(SPLIT_FP32::wants)
                 .allMatch(f -> f.sha256() != null && f.size() != null));
         assertFalse(Files.exists(tmp.resolve("model.partial")));
         assertTrue(hub.requests.stream().noneMatch(r -> r.contains("quantized")), "only the asked variant");
+        assertTrue(hub.requests.stream().noneMatch(r -> r.contains("merged")), "only the asked decoder layout");
         assertTrue(warnings.stream().anyMatch(w -> w.contains("--pin")));
+    }
+
+    @Test
+    void theDefaultSelectionFetchesTheMergedDecoderOnly() throws Exception {
+        Path target = tmp.resolve("model");
+        FetchCommand.Options o = FetchCommand.parse(new String[] {"--dir", target.toString()}, Map.of());
+        fetcher().fetch(manifest(false), hub.baseUrl(), target, o.selection());
+        assertEquals(DecoderLayout.MERGED, ModelFiles.locate(target, "fp32", "auto").layout());
+        assertTrue(Files.exists(target.resolve(MERGED)));
+        assertFalse(Files.exists(target.resolve("decoder_with_past_model.onnx")));
+        assertTrue(hub.requests.stream().noneMatch(r -> r.contains("decoder_model.onnx")
+                || r.contains("decoder_with_past")), "split graphs not downloaded: " + hub.requests);
     }
 
     @Test
@@ -112,9 +130,9 @@ class ModelFetcherTest {
         Manifest pinned = manifest(true);
         List<ManifestFile> files = new ArrayList<>(pinned.files());
         ManifestFile enc = files.get(SMALL.size());
-        files.set(SMALL.size(), new ManifestFile(enc.path(), enc.size(), "0".repeat(64), enc.variant()));
+        files.set(SMALL.size(), new ManifestFile(enc.path(), enc.size(), "0".repeat(64), enc.variant(), enc.decoder()));
         Manifest wrong = new Manifest("tiny", REPO, "main", null, files);
-        FetchException e = assertThrows(FetchException.class, () -> fetcher().fetch(wrong, hub.baseUrl(), target, "fp32"));
+        FetchException e = assertThrows(FetchException.class, () -> fetcher().fetch(wrong, hub.baseUrl(), target, SPLIT_FP32));
         assertTrue(e.getMessage().contains("encoder_model.onnx") && e.getMessage().contains("SHA-256"), e.getMessage());
         assertFalse(Files.exists(target));
         assertFalse(Files.exists(tmp.resolve("model.partial/encoder_model.onnx")));
@@ -127,7 +145,7 @@ class ModelFetcherTest {
         bad[bad.length / 2] ^= 1;
         hub.corrupt.put("decoder_model.onnx", bad);
         FetchException e = assertThrows(FetchException.class,
-                () -> fetcher().fetch(manifest(false), hub.baseUrl(), tmp.resolve("model"), "fp32"));
+                () -> fetcher().fetch(manifest(false), hub.baseUrl(), tmp.resolve("model"), SPLIT_FP32));
         assertTrue(e.getMessage().contains("decoder_model.onnx"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("model")));
     }
@@ -136,7 +154,7 @@ class ModelFetcherTest {
     void aFileNobodyVouchesForIsRefused() {
         hub.checksumHeaders = false;
         FetchException e = assertThrows(FetchException.class,
-                () -> fetcher().fetch(manifest(false), hub.baseUrl(), tmp.resolve("model"), "fp32"));
+                () -> fetcher().fetch(manifest(false), hub.baseUrl(), tmp.resolve("model"), SPLIT_FP32));
         assertTrue(e.getMessage().contains("cannot be verified"), e.getMessage());
     }
 
@@ -144,7 +162,7 @@ class ModelFetcherTest {
     void anInterruptedDownloadResumesWhereItStopped() throws Exception {
         hub.cutsLeft.put("encoder_model.onnx", 1);
         Path target = tmp.resolve("model");
-        fetcher().fetch(manifest(true), hub.baseUrl(), target, "fp32");
+        fetcher().fetch(manifest(true), hub.baseUrl(), target, SPLIT_FP32);
         assertTrue(hub.requests.stream().anyMatch(r -> r.endsWith("encoder_model.onnx bytes=" + expectedHalf())),
                 hub.requests::toString);
         assertEquals(Checksums.sha256(Fixture.MODEL_DIR.resolve("encoder_model.onnx")),
@@ -165,13 +183,13 @@ class ModelFetcherTest {
         Files.createDirectories(target);
         Files.writeString(target.resolve("old-model.txt"), "previous install");
         hub.cutsLeft.put("decoder_with_past_model.onnx", 100);
-        assertThrows(FetchException.class, () -> fetcher().fetch(manifest(true), hub.baseUrl(), target, "fp32"));
+        assertThrows(FetchException.class, () -> fetcher().fetch(manifest(true), hub.baseUrl(), target, SPLIT_FP32));
         assertTrue(Files.exists(target.resolve("old-model.txt")), "old model untouched");
         assertTrue(Files.exists(tmp.resolve("model.partial/decoder_with_past_model.onnx.part")));
 
         hub.cutsLeft.clear();
         hub.requests.clear();
-        fetcher().fetch(manifest(true), hub.baseUrl(), target, "fp32");
+        fetcher().fetch(manifest(true), hub.baseUrl(), target, SPLIT_FP32);
         assertTrue(hub.requests.stream().anyMatch(r -> r.contains("decoder_with_past_model.onnx bytes=")),
                 hub.requests::toString);
         assertTrue(hub.requests.stream().noneMatch(r -> r.endsWith("/config.json")), "verified files are kept");
