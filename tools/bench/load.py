@@ -35,6 +35,8 @@ def worker():
                 status = r.status
         except urllib.error.HTTPError as e:
             status, n = e.code, 0
+        except (urllib.error.URLError, OSError) as e:  # refused, reset, timed out: counted, not fatal
+            status, n = type(e).__name__, 0
         elapsed = time.perf_counter() - start
         with lock:
             latencies.append(elapsed)

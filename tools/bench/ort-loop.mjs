@@ -1,7 +1,7 @@
 // Baseline: a bare greedy loop on ONNX Runtime (onnxruntime-node, the runtime under
 // transformers.js), outside Passerelle: same model files, same token ids, the same fixed number of
 // new tokens, no tokenizer, no pipeline, no Java. Prints tokens per second as JSON.
-//   node tools/bench/ort-loop.mjs MODEL_DIR IDS_JSON
+//   node tools/bench/ort-loop.mjs MODEL_DIR IDS_JSON [GRAPH_SUFFIX]   (e.g. _quantized for the int8 graphs)
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -9,12 +9,12 @@ import { createRequire } from "node:module";
 const require = createRequire(path.resolve("target/bench/node/package.json"));
 const ort = require("onnxruntime-node");
 
-const [dir, idsFile] = process.argv.slice(2);
+const [dir, idsFile, suffix = ""] = process.argv.slice(2);
 const { sentences, pad, tokens, layers } = JSON.parse(fs.readFileSync(idsFile, "utf8"));
 const opts = { graphOptimizationLevel: "all" };
-const encoder = await ort.InferenceSession.create(path.join(dir, "encoder_model.onnx"), opts);
-const first = await ort.InferenceSession.create(path.join(dir, "decoder_model.onnx"), opts);
-const next = await ort.InferenceSession.create(path.join(dir, "decoder_with_past_model.onnx"), opts);
+const encoder = await ort.InferenceSession.create(path.join(dir, `encoder_model${suffix}.onnx`), opts);
+const first = await ort.InferenceSession.create(path.join(dir, `decoder_model${suffix}.onnx`), opts);
+const next = await ort.InferenceSession.create(path.join(dir, `decoder_with_past_model${suffix}.onnx`), opts);
 
 function int64(rows, width, fill) {
   return new ort.Tensor("int64", BigInt64Array.from(fill), [rows, width]);
