@@ -19,8 +19,10 @@ import java.util.Map;
  * use_cache_branch, which at step 0 wants empty past tensors and whose cache branch returns
  * placeholder encoder key/values, so the cross key/values of step 0 are kept).
  *
- * <p>Every tensor lives in a manager owned by this run; each step's outputs land in a step
- * manager that is closed before the step returns, except the cache tensors moved out of it.
+ * <p>Each step's logits stay in the runtime: {@link StepScorer} turns them into the rows' best
+ * tokens, and only those reach Java. Every tensor lives in a manager owned by this run; each
+ * step's outputs land in a step manager that is closed before the step returns, except the cache
+ * tensors moved out of it.
  */
 final class OnnxDecoderRun implements DecoderRun {
 

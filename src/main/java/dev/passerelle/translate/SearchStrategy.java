@@ -2,7 +2,7 @@ package dev.passerelle.translate;
 
 import java.util.List;
 
-/** Turns next-token logits into finished sentences: greedy or beam search. */
+/** Turns each step's best next tokens into finished sentences: greedy or beam search. */
 public interface SearchStrategy {
 
     /**
