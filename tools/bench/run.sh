@@ -30,6 +30,9 @@ gcc -O3 -march=native -pthread tools/bench/limits.c -o "$bench/limits"
 /usr/bin/python3 tools/bench/matmul_graphs.py "$bench/matmul" > /dev/null
 
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
+# Bandwidth moves between runs on a shared machine: measured at the start and at the end, the
+# higher of the two is the limit.
+"$bench/limits" > "$bench/limits-start.json"
 engine() { # VARIANT DECODER [extra options]
   local variant=$1 decoder=$2; shift 2
   java -jar target/quarkus-app/quarkus-run.jar bench-engine --model "$model" --variant "$variant" \
@@ -43,7 +46,7 @@ engine quantized merged
 node tools/bench/ort-loop.mjs "$model" "$bench/ids.json" > "$bench/ort-fp32.json"
 node tools/bench/ort-loop.mjs "$model" "$bench/ids.json" _quantized > "$bench/ort-quantized.json"
 /usr/bin/python3 tools/bench/torch_loop.py "$model" "$bench/ids.json" 2>/dev/null > "$bench/torch.json"
-"$bench/limits" > "$bench/limits.json"
+"$bench/limits" > "$bench/limits-end.json"
 node tools/bench/matmul.mjs "$bench/matmul" > "$bench/matmul.json"
 
 # The service over HTTP on loopback, default decoder layout, cache off, a fixed number of tokens per

@@ -44,7 +44,9 @@ def size(name):
 
 ids = load("ids.json")
 rows, width, tokens = len(ids["sentences"]), max(len(s) for s in ids["sentences"]), ids["tokens"]
-limits, matmul, torch = load("limits.json"), load("matmul.json"), load("torch.json")
+matmul, torch = load("matmul.json"), load("torch.json")
+bandwidths = [load("limits-start.json"), load("limits-end.json")]
+limits = max(bandwidths, key=lambda b: b["read_gbs"])
 ort = {"fp32": load("ort-fp32.json"), "quantized": load("ort-quantized.json")}
 engines = {(v, d): engine(v, d) for v in ("fp32", "quantized") for d in ("split", "merged")}
 
@@ -104,10 +106,16 @@ for variant in ("fp32", "quantized"):
           f"requests/s, {run['sentences_per_second']} sentences/s, p50 {run['p50']} s, p95 {run['p95']} s, "
           f"p99 {run['p99']} s, {errors} errors; resident {rss['rss_warm_mb']} MB after warm-up, "
           f"{rss['rss_after_mb']} MB after the load")
-print(f"- machine: {limits['cores']} cores, memory read {limits['read_gbs']} GB/s, matrix multiply "
+print(f"- machine: {limits['cores']} cores, memory read {bandwidths[0]['read_gbs']} GB/s at the start of the "
+      f"run and {bandwidths[1]['read_gbs']} GB/s at the end (the higher is the limit), matrix multiply "
       f"{matmul['fp32_gflops']} GFLOP/s fp32 and {matmul['int8_gops']} GOP/s int8 (ONNX Runtime's kernels, "
       f"{'x'.join(map(str, matmul['shape']))}); {tokens} new tokens per sentence, the article is {rows} "
       f"sentences of up to {width} tokens")
+
+weights_per_token = size("decoder_with_past_model.onnx") - VOCAB * D_MODEL * 4
+print(f"- fp32 one sentence at a time streams {results[('fp32', 'batch 1')] * weights_per_token / 1e9:.1f} GB/s "
+      f"of weights ({weights_per_token / 1e6:.0f} MB per token; the bare loop "
+      f"{ort['fp32']['batch1'] * weights_per_token / 1e9:.1f} GB/s)")
 
 fp32_table = engines[("fp32", "split")][0]
 beam_cost = fp32_table[("batch 1", 1)] / fp32_table[("batch 1", 4)]
