@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * MarianMT generation on ONNX Runtime through DJL: the encoder runs once per batch, the decoder
@@ -154,9 +153,7 @@ public final class MarianEngine implements Generator, AutoCloseable {
                 generation.badWordIds(), options.repetitionGuard(), options.fixedNewTokens() > 0);
         SearchStrategy strategy = options.beams() == 1 ? new GreedySearch() : new BeamSearch(options.beams());
         NDManager runManager = firstDecoder.newManager();
-        int[] banned = rules.eosOnlyAtCap() ? IntStream.concat(Arrays.stream(rules.bannedTokens()),
-                IntStream.of(rules.eosToken())).toArray() : rules.bannedTokens();
-        try (DecoderRun run = encode(runManager, ids, mask, rows, width, banned)) {
+        try (DecoderRun run = encode(runManager, ids, mask, rows, width, rules.maskedTokens())) {
             return strategy.search(run, caps, rules);
         }
     }

@@ -7,4 +7,17 @@ package dev.passerelle.translate;
  */
 public record SearchRules(int startToken, int eosToken, int[] bannedTokens, boolean repetitionGuard,
                           boolean eosOnlyAtCap) {
+
+    /**
+     * Tokens masked out of every step's scores: the banned ones, and the end token too when it waits
+     * for the cap (the searches force it there themselves).
+     */
+    int[] maskedTokens() {
+        if (!eosOnlyAtCap) {
+            return bannedTokens;
+        }
+        int[] masked = java.util.Arrays.copyOf(bannedTokens, bannedTokens.length + 1);
+        masked[bannedTokens.length] = eosToken;
+        return masked;
+    }
 }
