@@ -163,15 +163,19 @@ class ModelFetcherTest {
         hub.cutsLeft.put("encoder_model.onnx", 1);
         Path target = tmp.resolve("model");
         fetcher().fetch(manifest(true), hub.baseUrl(), target, SPLIT_FP32);
-        assertTrue(hub.requests.stream().anyMatch(r -> r.endsWith("encoder_model.onnx bytes=" + expectedHalf())),
-                hub.requests::toString);
+        // The hub cut the first answer after half the file; the client resumes from what reached it,
+        // which the socket may have trimmed a little below that half.
+        long resumedFrom = hub.requests.stream().filter(r -> r.contains("encoder_model.onnx bytes="))
+                .mapToLong(r -> Long.parseLong(r.substring(r.indexOf("bytes=") + 6, r.length() - 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no Range request: " + hub.requests));
+        assertTrue(resumedFrom > 0 && resumedFrom <= half(), resumedFrom + " of " + hub.requests);
         assertEquals(Checksums.sha256(Fixture.MODEL_DIR.resolve("encoder_model.onnx")),
                 Checksums.sha256(target.resolve("encoder_model.onnx")));
     }
 
-    private static String expectedHalf() {
+    private static long half() {
         try {
-            return (Files.size(Fixture.MODEL_DIR.resolve("encoder_model.onnx")) / 2) + "-";
+            return Files.size(Fixture.MODEL_DIR.resolve("encoder_model.onnx")) / 2;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
