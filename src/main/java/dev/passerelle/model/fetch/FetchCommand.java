@@ -58,15 +58,16 @@ public final class FetchCommand {
                 case "--dir" -> dir = Path.of(value(args, ++i));
                 case "--mirror" -> mirror = blankToNull(value(args, ++i));
                 case "--variant" -> variant = value(args, ++i);
-                // auto: what the service's default decoder setting loads when both layouts are there
-                case "--decoder" -> decoder = value(args, ++i).replace("auto", "merged");
+                case "--decoder" -> decoder = value(args, ++i);
                 case "--pin" -> pin = true;
                 case "--if-missing" -> ifMissing = true;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(manifest, dir, mirror, new FileSelection(variant, decoder), pin, ifMissing, help);
+        // auto: what the service's default decoder setting loads when both layouts are there
+        String layout = decoder.equals("auto") ? "merged" : decoder;
+        return new Options(manifest, dir, mirror, new FileSelection(variant, layout), pin, ifMissing, help);
     }
 
     private static String blankToNull(String s) {

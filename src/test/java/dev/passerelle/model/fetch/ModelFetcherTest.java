@@ -113,6 +113,15 @@ class ModelFetcherTest {
     }
 
     @Test
+    void decoderOptionTakesTheServiceSettingsValues() {
+        assertEquals("merged", FetchCommand.parse(new String[] {"--decoder", "auto"}, Map.of()).selection().decoder());
+        assertEquals("split", FetchCommand.parse(new String[] {"--decoder", "split"}, Map.of()).selection().decoder());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FetchCommand.parse(new String[] {"--decoder", "automatic"}, Map.of()));
+        assertTrue(e.getMessage().contains("merged, split or all"), e.getMessage());
+    }
+
+    @Test
     void theDefaultSelectionFetchesTheMergedDecoderOnly() throws Exception {
         Path target = tmp.resolve("model");
         FetchCommand.Options o = FetchCommand.parse(new String[] {"--dir", target.toString()}, Map.of());
