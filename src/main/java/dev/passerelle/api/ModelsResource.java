@@ -62,7 +62,7 @@ public class ModelsResource {
                 service.modelId(), state, status.message(),
                 origin.map(ModelProvenance::repository).orElse(null),
                 origin.map(ModelProvenance::revision).orElse("local"),
-                files.variant(), files.layout().name().toLowerCase(Locale.ROOT), files.dir().toAbsolutePath().toString(),
+                files.variant().label(), files.layout().name().toLowerCase(Locale.ROOT), files.dir().toAbsolutePath().toString(),
                 sizes, sizes.values().stream().mapToLong(Long::longValue).sum(),
                 new ModelsResponse.Dimensions(c.vocabSize(), c.dModel(), c.encoderLayers(), c.decoderLayers(),
                         c.decoderHeads(), c.maxPositions()),

@@ -64,7 +64,8 @@ public final class EngineBenchmark {
         }
         long rssBefore = Rss.kilobytes();
         long loadStart = System.nanoTime();
-        ModelFiles files = ModelFiles.locate(model, variant, decoder);
+        ModelFiles files = ModelFiles.locate(model, dev.passerelle.model.Variant.valueOf(variant.toUpperCase(Locale.ROOT)),
+                dev.passerelle.model.DecoderChoice.valueOf(decoder.toUpperCase(Locale.ROOT)));
         try (MarianEngine engine = MarianEngine.load(files, OnnxOptions.DEFAULT);
              MarianTokenizer tokenizer = MarianTokenizer.load(files.sourceSpm(), files.vocab())) {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -89,7 +90,7 @@ public final class EngineBenchmark {
                         greedy.withBeams(beams), repeats));
             }
             out.printf(Locale.ROOT, "%s (%s, %s decoder): loaded in %.1f s; %d sentences, %d new tokens each%n%n",
-                    model, files.variant(), files.layout().name().toLowerCase(Locale.ROOT), loadSeconds,
+                    model, files.variant().label(), files.layout().name().toLowerCase(Locale.ROOT), loadSeconds,
                     sentences.size(), tokens);
             out.println("| engine scenario | beams | batch | new tokens/s | ms per sentence |");
             out.println("|---|---|---|---|---|");

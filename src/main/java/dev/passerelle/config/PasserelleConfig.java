@@ -1,6 +1,5 @@
 package dev.passerelle.config;
 
-import dev.passerelle.summarize.Vectors;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -8,19 +7,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Passerelle's settings, all under the {@code passerelle.} prefix (env vars {@code PASSERELLE_...}). */
+/**
+ * Passerelle's service-wide settings under the {@code passerelle.} prefix (env vars
+ * {@code PASSERELLE_...}). Settings whose values are a stage's own types live with that stage:
+ * {@code service.ModelConfig} ({@code passerelle.model.*}) and {@code summarize.DigestConfig}
+ * ({@code passerelle.digest.*}); this package depends on nothing of Passerelle's.
+ */
 @ConfigMapping(prefix = "passerelle")
 public interface PasserelleConfig {
-
-    Model model();
 
     Onnx onnx();
 
     Generation generation();
 
     Text text();
-
-    Digest digest();
 
     Batch batch();
 
@@ -29,33 +29,6 @@ public interface PasserelleConfig {
     Limits limits();
 
     Auth auth();
-
-    /** Where the translation model lives and which of its graphs to run. */
-    interface Model {
-        /** Folder holding the model in the Optimum ONNX layout. */
-        @WithDefault("models/opus-mt-fr-en")
-        Path dir();
-
-        /** {@code fp32} or {@code quantized} ({@code *_quantized.onnx}). */
-        @WithDefault("fp32")
-        String variant();
-
-        /** {@code auto} (merged when present), {@code split} (decoder + decoder_with_past) or {@code merged}. */
-        @WithDefault("auto")
-        String decoder();
-
-        /** Run one translation at startup so the first request is not slow; readiness waits for it. */
-        @WithDefault("true")
-        boolean warmup();
-
-        /** When the model folder is empty, fetch the model at startup (in the background). */
-        @WithDefault("false")
-        boolean fetchOnStart();
-
-        /** Manifest used by fetch-on-start. */
-        @WithDefault("models/opus-mt-fr-en.json")
-        Path manifest();
-    }
 
     /** ONNX Runtime session options. */
     interface Onnx {
@@ -114,43 +87,6 @@ public interface PasserelleConfig {
         /** Largest text accepted, in characters. */
         @WithDefault("100000")
         int maxChars();
-    }
-
-    /** How digests pick their bullets. */
-    interface Digest {
-        /** Sentence vectors: {@code lexical} (Lucene French TF-IDF), {@code encoder} (model encoder) or {@code mixed}. */
-        @WithDefault("lexical")
-        Vectors vectors();
-
-        /** Share of the encoder similarity in {@code mixed} mode. */
-        @WithDefault("0.5")
-        double encoderWeight();
-
-        /** Share of the score given to position in the article. */
-        @WithDefault("0.25")
-        double leadWeight();
-
-        /** Always include the article's first sentence. */
-        @WithDefault("true")
-        boolean keepLead();
-
-        /** MMR trade-off between score (1) and novelty (0). */
-        @WithDefault("0.7")
-        double diversity();
-
-        /** A sentence this similar to a chosen one is left out. */
-        @WithDefault("0.6")
-        double redundancy();
-
-        /** Default bullets as a share of the article's sentences, clamped to min-bullets..max-bullets. */
-        @WithDefault("0.2")
-        double bulletsRatio();
-
-        @WithDefault("3")
-        int minBullets();
-
-        @WithDefault("7")
-        int maxBullets();
     }
 
     /** Dynamic batching of sentences across concurrent requests. */

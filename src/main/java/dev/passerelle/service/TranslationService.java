@@ -39,6 +39,7 @@ public class TranslationService {
     private static final Logger LOG = Logger.getLogger(TranslationService.class);
 
     private final PasserelleConfig config;
+    private final ModelConfig model;
     private final PasserelleMetrics metrics;
     private volatile BatchScheduler scheduler;
     private volatile ModelStatus status = new ModelStatus(ModelState.LOADING, "the model is loading");
@@ -47,8 +48,9 @@ public class TranslationService {
     private volatile String modelId;
     private volatile Optional<ModelProvenance> provenance = Optional.empty();
 
-    TranslationService(PasserelleConfig config, PasserelleMetrics metrics) {
+    TranslationService(PasserelleConfig config, ModelConfig model, PasserelleMetrics metrics) {
         this.config = config;
+        this.model = model;
         this.metrics = metrics;
     }
 
@@ -64,10 +66,10 @@ public class TranslationService {
     public synchronized void load() {
         close();
         DjlSettings.applyDefaults();
-        Path dir = config.model().dir();
+        Path dir = model.dir();
         status = new ModelStatus(ModelState.LOADING, "loading the model from " + dir.toAbsolutePath());
         if (!Files.isDirectory(dir) || isEmpty(dir)) {
-            if (config.model().fetchOnStart()) {
+            if (model.fetchOnStart()) {
                 fetchThenLoad(dir);
                 return;
             }
@@ -78,7 +80,7 @@ public class TranslationService {
         MarianEngine engine = null;
         MarianTokenizer tok = null;
         try {
-            ModelFiles files = ModelFiles.locate(dir, config.model().variant(), config.model().decoder());
+            ModelFiles files = ModelFiles.locate(dir, model.variant(), model.decoder());
             PasserelleConfig.Onnx onnx = config.onnx();
             engine = MarianEngine.load(files, new OnnxOptions(onnx.intraOpThreads(), onnx.interOpThreads(),
                     onnx.optimizationLevel()));
@@ -95,7 +97,7 @@ public class TranslationService {
             DecodeOptions d = new DecodeOptions(g.beams().orElse(engine.generation().numBeams()),
                     g.repetitionGuard(), g.maxLengthRatio(), g.maxLengthOffset(), g.maxBatchSentences(),
                     g.maxBatchTokens(), g.benchmarkFixedNewTokens());
-            if (config.model().warmup()) {
+            if (model.warmup()) {
                 long start = System.nanoTime();
                 t.translate(List.of("Le président est arrivé à Astana."), d);
                 LOG.infof("warm-up translation took %d ms", (System.nanoTime() - start) / 1_000_000);
@@ -105,7 +107,7 @@ public class TranslationService {
             translator = t;
             defaults = d;
             status = new ModelStatus(ModelState.READY, "serving " + engine.config().name() + " ("
-                    + files.variant() + ", " + files.layout().name().toLowerCase() + " decoder) from "
+                    + files.variant().label() + ", " + files.layout().name().toLowerCase() + " decoder) from "
                     + dir.toAbsolutePath());
             LOG.info(status.message());
         } catch (RuntimeException e) {
@@ -127,9 +129,9 @@ public class TranslationService {
                 + " (passerelle.model.fetch-on-start); the service is ready once it is loaded");
         LOG.info(status.message());
         Thread fetch = new Thread(() -> {
-            int code = FetchCommand.run(new String[] {"--manifest", config.model().manifest().toString(),
-                    "--dir", dir.toString(), "--variant", config.model().variant(),
-                    "--decoder", config.model().decoder().toLowerCase(java.util.Locale.ROOT), "--if-missing"});
+            int code = FetchCommand.run(new String[] {"--manifest", model.manifest().toString(),
+                    "--dir", dir.toString(), "--variant", model.variant().label(),
+                    "--decoder", model.decoder().label(), "--if-missing"});
             if (code == 0) {
                 load();
             } else {
@@ -186,7 +188,7 @@ public class TranslationService {
     /** Model name (from config.json) and revision when the fetch command installed it. */
     public String modelId() {
         String id = modelId;
-        return id != null ? id : config.model().dir().getFileName().toString();
+        return id != null ? id : model.dir().getFileName().toString();
     }
 
     /** The translator, or {@link ModelNotReadyException} with the status message. */

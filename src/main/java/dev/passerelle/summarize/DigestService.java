@@ -2,7 +2,6 @@ package dev.passerelle.summarize;
 
 import dev.passerelle.clean.BoilerplateFilter;
 import dev.passerelle.clean.Verdict;
-import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.service.TranslationService;
 import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
@@ -24,14 +23,14 @@ import java.util.List;
 public class DigestService {
 
     private final TranslationService translation;
-    private final PasserelleConfig.Digest config;
+    private final DigestConfig config;
     private final DocumentSplitter sentences = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none());
     private final BoilerplateFilter filter = new BoilerplateFilter();
     private final LexicalSimilarity lexical = new LexicalSimilarity();
 
-    DigestService(TranslationService translation, PasserelleConfig config) {
+    DigestService(TranslationService translation, DigestConfig config) {
         this.translation = translation;
-        this.config = config.digest();
+        this.config = config;
     }
 
     /** Ranks the article and chooses {@code bullets} units (the default count when null). */
@@ -39,7 +38,7 @@ public class DigestService {
         Document doc = sentences.split(text);
         List<Verdict> verdicts = filter.classify(doc);
         List<Unit> units = QuoteUnits.group(verdicts.stream().filter(Verdict::content).map(Verdict::segment).toList());
-        Summarizer summarizer = new Summarizer(similarity(), settings());
+        Summarizer summarizer = new Summarizer(similarity(), config.settings());
         int k = bullets != null ? bullets : summarizer.settings().defaultBullets(units.size());
         return new DigestPlan(doc, verdicts, summarizer.summarize(units, k));
     }
@@ -98,8 +97,4 @@ public class DigestService {
         };
     }
 
-    private SummarizerSettings settings() {
-        return new SummarizerSettings(config.leadWeight(), config.keepLead(), config.diversity(), config.redundancy(),
-                config.bulletsRatio(), config.minBullets(), config.maxBullets());
-    }
 }

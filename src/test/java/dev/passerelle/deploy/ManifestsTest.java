@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.service.ModelConfig;
+import dev.passerelle.summarize.DigestConfig;
 import dev.passerelle.model.fetch.FetchCommandProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -65,11 +67,16 @@ class ManifestsTest {
     static Set<String> passerelleEnvNames() {
         Set<String> names = new HashSet<>();
         collect(PasserelleConfig.class, "passerelle", names);
+        collect(ModelConfig.class, "passerelle.model", names);
+        collect(DigestConfig.class, "passerelle.digest", names);
         return names;
     }
 
     private static void collect(Class<?> type, String prefix, Set<String> out) {
         for (Method m : type.getMethods()) {
+            if (m.isDefault()) {
+                continue; // a helper over the settings, not a setting
+            }
             String key = prefix + "." + m.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
             if (m.getReturnType().isInterface() && m.getReturnType().getName().startsWith("dev.passerelle")) {
                 collect(m.getReturnType(), key, out);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
+import dev.passerelle.model.Variant;
+import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
 import dev.passerelle.text.ClauseSplitter;
@@ -25,7 +27,7 @@ class EncoderSimilarityTest {
 
     @BeforeAll
     static void load() {
-        ModelFiles files = ModelFiles.locate(Fixture.MODEL_DIR, "fp32", "auto");
+        ModelFiles files = ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.AUTO);
         translator = new Translator(new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none()),
                 new TextNormalizer(), MarianTokenizer.load(files.sourceSpm(), files.vocab()),
                 MarianEngine.load(files, OnnxOptions.DEFAULT));

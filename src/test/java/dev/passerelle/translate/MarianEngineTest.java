@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
+import dev.passerelle.model.Variant;
+import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.DecoderLayout;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
@@ -24,8 +26,8 @@ class MarianEngineTest {
 
     @BeforeAll
     static void load() {
-        split = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, "fp32", "split"), OnnxOptions.DEFAULT);
-        merged = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, "fp32", "merged"), OnnxOptions.DEFAULT);
+        split = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.SPLIT), OnnxOptions.DEFAULT);
+        merged = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.MERGED), OnnxOptions.DEFAULT);
         assertEquals(DecoderLayout.SPLIT, split.files().layout());
         assertEquals(DecoderLayout.MERGED, merged.files().layout());
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
+import dev.passerelle.model.Variant;
+import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.DecoderLayout;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
@@ -27,8 +29,8 @@ class QuantizedEngineTest {
 
     @BeforeAll
     static void load() {
-        split = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, "quantized", "split"), OnnxOptions.DEFAULT);
-        merged = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, "quantized", "merged"), OnnxOptions.DEFAULT);
+        split = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.QUANTIZED, DecoderChoice.SPLIT), OnnxOptions.DEFAULT);
+        merged = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.QUANTIZED, DecoderChoice.MERGED), OnnxOptions.DEFAULT);
         assertEquals(DecoderLayout.SPLIT, split.files().layout());
         assertTrue(split.files().encoder().toString().endsWith("encoder_model_quantized.onnx"));
     }

@@ -3,6 +3,8 @@ package dev.passerelle.translate;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
+import dev.passerelle.model.Variant;
+import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
 import dev.passerelle.text.ClauseSplitter;
@@ -24,7 +26,7 @@ class RealModelTest {
 
     @Test
     void translatesTheSampleArticleIntoEnglish() {
-        ModelFiles files = ModelFiles.locate(Path.of("models/opus-mt-fr-en"), "fp32", "auto");
+        ModelFiles files = ModelFiles.locate(Path.of("models/opus-mt-fr-en"), Variant.FP32, DecoderChoice.AUTO);
         MarianTokenizer tokenizer = MarianTokenizer.load(files.sourceSpm(), files.vocab());
         TextNormalizer normalizer = new TextNormalizer();
         ClauseSplitter clauses = new ClauseSplitter(s -> tokenizer.encode(normalizer.normalize(s)).length, 200);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
+import dev.passerelle.model.Variant;
+import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.DecoderLayout;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.ModelProvenance;
@@ -97,7 +99,7 @@ class ModelFetcherTest {
     void installsAVerifiedModelThatLoads() throws Exception {
         Path target = tmp.resolve("model");
         Manifest result = fetcher().fetch(manifest(false), hub.baseUrl(), target, SPLIT_FP32);
-        ModelFiles files = ModelFiles.locate(target, "fp32", "auto");
+        ModelFiles files = ModelFiles.locate(target, Variant.FP32, DecoderChoice.AUTO);
         assertEquals(DecoderLayout.SPLIT, files.layout());
         for (String f : GRAPHS) {
             assertEquals(Checksums.sha256(Fixture.MODEL_DIR.resolve(f)), Checksums.sha256(target.resolve(f)));
@@ -126,7 +128,7 @@ class ModelFetcherTest {
         Path target = tmp.resolve("model");
         FetchCommand.Options o = FetchCommand.parse(new String[] {"--dir", target.toString()}, Map.of());
         fetcher().fetch(manifest(false), hub.baseUrl(), target, o.selection());
-        assertEquals(DecoderLayout.MERGED, ModelFiles.locate(target, "fp32", "auto").layout());
+        assertEquals(DecoderLayout.MERGED, ModelFiles.locate(target, Variant.FP32, DecoderChoice.AUTO).layout());
         assertTrue(Files.exists(target.resolve(MERGED)));
         assertFalse(Files.exists(target.resolve("decoder_with_past_model.onnx")));
         assertTrue(hub.requests.stream().noneMatch(r -> r.contains("decoder_model.onnx")

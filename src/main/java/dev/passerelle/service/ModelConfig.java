@@ -1,0 +1,43 @@
+package dev.passerelle.service;
+
+import dev.passerelle.model.DecoderChoice;
+import dev.passerelle.model.Variant;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/**
+ * Where the translation model lives, which of its graphs to run and how it is brought in
+ * ({@code passerelle.model.*}). Kept beside the model's lifecycle, not in {@code config}, because
+ * its values are the model package's own types.
+ */
+@ConfigMapping(prefix = "passerelle.model")
+public interface ModelConfig {
+
+    /** Folder holding the model in the Optimum ONNX layout. */
+    @WithDefault("models/opus-mt-fr-en")
+    Path dir();
+
+    /** {@code fp32} or {@code quantized} ({@code *_quantized.onnx}). */
+    @WithDefault("fp32")
+    Variant variant();
+
+    /** {@code auto} (merged when present), {@code split} (decoder + decoder_with_past) or {@code merged}. */
+    @WithDefault("auto")
+    DecoderChoice decoder();
+
+    /** Run one translation at startup so the first request is not slow; readiness waits for it. */
+    @WithDefault("true")
+    boolean warmup();
+
+    /**
+     * When the model folder is empty, fetch the model at startup (in the background). On in dev
+     * mode, so {@code ./mvnw quarkus:dev} alone serves translations; production chooses explicitly.
+     */
+    @WithDefault("false")
+    boolean fetchOnStart();
+
+    /** Manifest used by fetch-on-start. */
+    @WithDefault("models/opus-mt-fr-en.json")
+    Path manifest();
+}

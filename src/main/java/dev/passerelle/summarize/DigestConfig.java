@@ -1,0 +1,49 @@
+package dev.passerelle.summarize;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How digests pick their bullets ({@code passerelle.digest.*}). */
+@ConfigMapping(prefix = "passerelle.digest")
+public interface DigestConfig {
+
+    /** Sentence vectors: {@code lexical} (Lucene French TF-IDF), {@code encoder} (model encoder) or {@code mixed}. */
+    @WithDefault("lexical")
+    Vectors vectors();
+
+    /** Share of the encoder similarity in {@code mixed} mode. */
+    @WithDefault("0.5")
+    double encoderWeight();
+
+    /** Share of the score given to position in the article. */
+    @WithDefault("0.25")
+    double leadWeight();
+
+    /** Always include the article's first sentence. */
+    @WithDefault("true")
+    boolean keepLead();
+
+    /** MMR trade-off between score (1) and novelty (0). */
+    @WithDefault("0.7")
+    double diversity();
+
+    /** A sentence this similar to a chosen one is left out. */
+    @WithDefault("0.6")
+    double redundancy();
+
+    /** Default bullets as a share of the article's sentences, clamped to min-bullets..max-bullets. */
+    @WithDefault("0.2")
+    double bulletsRatio();
+
+    @WithDefault("3")
+    int minBullets();
+
+    @WithDefault("7")
+    int maxBullets();
+
+    /** The summarizer's settings as a plain record. */
+    default SummarizerSettings settings() {
+        return new SummarizerSettings(leadWeight(), keepLead(), diversity(), redundancy(), bulletsRatio(),
+                minBullets(), maxBullets());
+    }
+}
