@@ -49,8 +49,8 @@ public final class ClauseSplitter {
             return;
         }
         int cut = cutPoint(s.of(text));
-        Span left = Spans.trim(text, s.start(), s.start() + cut);
-        Span right = Spans.trim(text, s.start() + cut, s.end());
+        Span left = new Span(s.start(), s.start() + cut).trim(text);
+        Span right = new Span(s.start() + cut, s.end()).trim(text);
         for (Span half : List.of(left, right)) {
             if (half.length() > 0) {
                 splitInto(text, half, out);

@@ -31,7 +31,7 @@ public final class DocumentSplitter {
         boolean more = true;
         while (more) {
             more = m.find();
-            Span p = Spans.trim(text, start, more ? m.start() : text.length());
+            Span p = new Span(start, more ? m.start() : text.length()).trim(text);
             if (p.length() > 0) {
                 if (paragraphs > 0) {
                     separators.add(breakBefore);
@@ -51,7 +51,7 @@ public final class DocumentSplitter {
 
     private void addParagraph(String text, Span p, int paragraph, List<Segment> out) {
         for (Span s : sentences.split(p.of(text))) {
-            for (Span piece : clauses.split(text, Spans.shift(s, p.start()))) {
+            for (Span piece : clauses.split(text, s.shift(p.start()))) {
                 out.add(new Segment(out.size(), paragraph, piece, piece.of(text)));
             }
         }

@@ -5,25 +5,26 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
 
 /**
  * Sentence splitting with OpenNLP's French model (UD French-GSD, from the
- * {@code opennlp-models-sentdetect-fr} artifact on the classpath).
+ * {@code opennlp-models-sentdetect-fr} artifact on the classpath). One instance serves every
+ * thread: OpenNLP's thread-safe detector keeps one detector per thread over the shared model.
  */
 public final class OpenNlpSentenceSplitter implements SentenceSplitter {
 
     static final String MODEL_RESOURCE = "/opennlp-fr-ud-gsd-sentence-1.3-2.5.4.bin";
 
-    private final SentenceModel model;
+    private final ThreadSafeSentenceDetectorME detector;
 
     public OpenNlpSentenceSplitter() {
         try (InputStream in = OpenNlpSentenceSplitter.class.getResourceAsStream(MODEL_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("OpenNLP French sentence model " + MODEL_RESOURCE + " is not on the classpath");
             }
-            model = new SentenceModel(in);
+            detector = new ThreadSafeSentenceDetectorME(new SentenceModel(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read OpenNLP French sentence model", e);
         }
@@ -31,11 +32,9 @@ public final class OpenNlpSentenceSplitter implements SentenceSplitter {
 
     @Override
     public List<Span> split(String paragraph) {
-        // SentenceDetectorME keeps state between calls; the model is shared, the detector is not.
-        SentenceDetectorME detector = new SentenceDetectorME(model);
         List<Span> spans = new ArrayList<>();
         for (opennlp.tools.util.Span s : detector.sentPosDetect(paragraph)) {
-            Span trimmed = Spans.trim(paragraph, s.getStart(), s.getEnd());
+            Span trimmed = Span.of(s.trim(paragraph));
             if (trimmed.length() > 0) {
                 spans.add(trimmed);
             }
