@@ -7,6 +7,6 @@ public record DigestRequest(
         @Schema(description = "French article (text, or HTML with format html)") String text,
         @Schema(description = "Number of bullets, 1 to 20; by default about a fifth of the sentences, 3 to 7")
         Integer bullets,
-        @Schema(description = "text (default) or html", enumeration = {"text", "html"}) String format,
+        @Schema(description = "text (default) or html", enumeration = {"text", "html"}) Format format,
         @Schema(description = "Beam width for the translation, 1 to 8") Integer beams) {
 }

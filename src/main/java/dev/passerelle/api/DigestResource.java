@@ -1,8 +1,9 @@
 package dev.passerelle.api;
 
-import dev.passerelle.service.TranslationService;
+import dev.passerelle.service.ModelLifecycle;
 import dev.passerelle.summarize.Digest;
 import dev.passerelle.summarize.DigestService;
+import dev.passerelle.summarize.Language;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,12 +32,12 @@ public class DigestResource {
     static final String MARKDOWN = "text/markdown";
 
     private final DigestService digests;
-    private final TranslationService translation;
+    private final ModelLifecycle model;
     private final RequestRules rules;
 
-    DigestResource(DigestService digests, TranslationService translation, RequestRules rules) {
+    DigestResource(DigestService digests, ModelLifecycle model, RequestRules rules) {
         this.digests = digests;
-        this.translation = translation;
+        this.model = model;
         this.rules = rules;
     }
 
@@ -50,15 +50,13 @@ public class DigestResource {
         if (request == null) {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
-        String language = request.language() == null ? "en" : request.language().toLowerCase(Locale.ROOT);
-        if (!language.equals("en") && !language.equals("fr")) {
-            throw ProblemException.badRequest("\"language\" must be \"en\" or \"fr\", got \"" + request.language() + "\"");
-        }
-        String text = rules.text(request.text(), "text", rules.isHtml(request.format()), false);
+        Language language = request.language() == null ? Language.EN : request.language();
+        String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), false);
         Integer bullets = rules.bullets(request.bullets());
-        Digest d = language.equals("fr")
-                ? digests.summarize(text, bullets, "fr", null)
-                : digests.summarize(text, bullets, "en", rules.options(request.beams(), translation.defaults()));
+        // French bullets need no model: they work before it is loaded.
+        Digest d = language == Language.FR
+                ? digests.summarize(text, bullets, Language.FR, null)
+                : digests.summarize(text, bullets, Language.EN, rules.options(request.beams(), model.current().defaults()));
         return answer(d, language, headers);
     }
 
@@ -78,20 +76,20 @@ public class DigestResource {
         if (request == null) {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
-        String text = rules.text(request.text(), "text", rules.isHtml(request.format()), false);
+        String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), false);
         Integer bullets = rules.bullets(request.bullets());
-        Digest d = digests.digestWithTranslation(text, bullets, rules.options(request.beams(), translation.defaults()));
-        return answer(d, "en", headers);
+        Digest d = digests.digestWithTranslation(text, bullets, rules.options(request.beams(), model.current().defaults()));
+        return answer(d, Language.EN, headers);
     }
 
-    private Response answer(Digest d, String language, HttpHeaders headers) {
+    private Response answer(Digest d, Language language, HttpHeaders headers) {
         boolean markdown = !headers.getAcceptableMediaTypes().isEmpty()
                 && headers.getAcceptableMediaTypes().get(0).isCompatible(MediaType.valueOf(MARKDOWN))
                 && !headers.getAcceptableMediaTypes().get(0).isWildcardType();
         if (markdown) {
             return Response.ok(d.markdown(), MARKDOWN + ";charset=UTF-8").build();
         }
-        String model = language.equals("fr") ? null : translation.modelId();
-        return Response.ok(DigestResponse.of(d, language, model), MediaType.APPLICATION_JSON).build();
+        String modelId = language == Language.FR ? null : model.modelId();
+        return Response.ok(DigestResponse.of(d, language.code(), modelId), MediaType.APPLICATION_JSON).build();
     }
 }

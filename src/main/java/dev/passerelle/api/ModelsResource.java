@@ -5,7 +5,8 @@ import dev.passerelle.model.MarianConfig;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.ModelProvenance;
 import dev.passerelle.service.ModelStatus;
-import dev.passerelle.service.TranslationService;
+import dev.passerelle.service.LoadedModel;
+import dev.passerelle.service.ModelLifecycle;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.MarianEngine;
 import jakarta.ws.rs.GET;
@@ -28,9 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "models")
 public class ModelsResource {
 
-    private final TranslationService service;
+    private final ModelLifecycle service;
 
-    ModelsResource(TranslationService service) {
+    ModelsResource(ModelLifecycle service) {
         this.service = service;
     }
 
@@ -40,17 +41,17 @@ public class ModelsResource {
     public ModelsResponse models() {
         ModelStatus status = service.status();
         String state = status.state().name().toLowerCase(Locale.ROOT);
-        Optional<MarianEngine> loaded = service.engine();
+        Optional<LoadedModel> loaded = service.serving();
         if (loaded.isEmpty()) {
             return new ModelsResponse(List.of(new ModelsResponse.ModelView(service.modelId(), state, status.message(),
                     null, null, null, null, null, null, null, null, null)));
         }
-        MarianEngine engine = loaded.get();
+        MarianEngine engine = loaded.get().translator().engine();
         ModelFiles files = engine.files();
         MarianConfig c = engine.config();
         GenerationConfig g = engine.generation();
-        DecodeOptions d = service.defaults();
-        Optional<ModelProvenance> origin = service.provenance();
+        DecodeOptions d = loaded.get().defaults();
+        Optional<ModelProvenance> origin = loaded.get().provenance();
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (java.nio.file.Path p : files.graphs()) {
             sizes.put(files.dir().relativize(p).toString(), size(p));
@@ -59,7 +60,7 @@ public class ModelsResource {
             sizes.put(files.dir().relativize(p).toString(), size(p));
         }
         return new ModelsResponse(List.of(new ModelsResponse.ModelView(
-                service.modelId(), state, status.message(),
+                loaded.get().modelId(), state, status.message(),
                 origin.map(ModelProvenance::repository).orElse(null),
                 origin.map(ModelProvenance::revision).orElse("local"),
                 files.variant().label(), files.layout().name().toLowerCase(Locale.ROOT), files.dir().toAbsolutePath().toString(),
@@ -67,7 +68,7 @@ public class ModelsResource {
                 new ModelsResponse.Dimensions(c.vocabSize(), c.dModel(), c.encoderLayers(), c.decoderLayers(),
                         c.decoderHeads(), c.maxPositions()),
                 new ModelsResponse.Decoding(d.beams(), RequestRules.MAX_BEAMS, g.maxLength(), d.maxLengthRatio(),
-                        d.maxLengthOffset(), d.repetitionGuard(), d.maxBatchSentences(), d.maxBatchTokens()))));
+                        d.maxLengthOffset(), d.repetitionGuard(), engine.limits().maxSentences(), engine.limits().maxTokens()))));
     }
 
     private static long size(java.nio.file.Path p) {

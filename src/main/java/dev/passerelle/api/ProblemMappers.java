@@ -103,6 +103,12 @@ public class ProblemMappers {
     }
 
     private static String kind(Class<?> type) {
+        if (type.isEnum()) {
+            // Our enums travel as their lower-case names (@JsonValue).
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> "\"" + ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT) + "\"")
+                    .collect(Collectors.joining(", "));
+        }
         if (type == String.class) {
             return "a string";
         }

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /** Checks shared by every endpoint: text present and within limits, format, beams, bullets. */
 @ApplicationScoped
@@ -23,16 +22,9 @@ public class RequestRules {
         this.config = config;
     }
 
-    /** Whether {@code format} asks for HTML; 400 for anything but text or html. */
-    boolean isHtml(String format) {
-        if (format == null) {
-            return false;
-        }
-        return switch (format.toLowerCase(Locale.ROOT)) {
-            case "text" -> false;
-            case "html" -> true;
-            default -> throw ProblemException.badRequest("\"format\" must be \"text\" or \"html\", got \"" + format + "\"");
-        };
+    /** Whether {@code format} asks for HTML (text when absent). */
+    static boolean isHtml(Format format) {
+        return format == Format.HTML;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.passerelle.api;
 
+import dev.passerelle.summarize.Language;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /v1/summarize}. */
@@ -8,7 +9,7 @@ public record SummarizeRequest(
         @Schema(description = "Number of bullets, 1 to 20; by default about a fifth of the sentences, 3 to 7",
                 example = "3") Integer bullets,
         @Schema(description = "Language of the bullets: en (translated) or fr (the French sentences)",
-                enumeration = {"en", "fr"}) String language,
-        @Schema(description = "text (default) or html", enumeration = {"text", "html"}) String format,
+                enumeration = {"en", "fr"}) Language language,
+        @Schema(description = "text (default) or html", enumeration = {"text", "html"}) Format format,
         @Schema(description = "Beam width for the translation, 1 to 8") Integer beams) {
 }

@@ -14,5 +14,5 @@ public record TranslateRequest(
         Integer beams,
         @Schema(description = "text (default) or html: HTML is reduced to its readable text first",
                 enumeration = {"text", "html"})
-        String format) {
+        Format format) {
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passerelle.batch.OverloadedException;
 import dev.passerelle.service.ModelNotReadyException;
-import dev.passerelle.service.TranslationService;
+import dev.passerelle.service.LoadedModel;
+import dev.passerelle.service.ModelLifecycle;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.TranslationResult;
 import io.smallrye.common.annotation.Blocking;
@@ -40,12 +41,12 @@ public class TranslateResource {
     /** Sentences translated per step of a stream: small enough for steady progress, big enough to batch. */
     static final int STREAM_CHUNK = 6;
 
-    private final TranslationService service;
+    private final ModelLifecycle model;
     private final RequestRules rules;
     private final ObjectMapper json;
 
-    TranslateResource(TranslationService service, RequestRules rules, ObjectMapper json) {
-        this.service = service;
+    TranslateResource(ModelLifecycle model, RequestRules rules, ObjectMapper json) {
+        this.model = model;
         this.rules = rules;
         this.json = json;
     }
@@ -81,15 +82,16 @@ public class TranslateResource {
             throw ProblemException.badRequest("\"texts\" is empty");
         }
         rules.checkTextCount(texts.size());
-        boolean html = rules.isHtml(request.format());
+        boolean html = RequestRules.isHtml(request.format());
         List<String> inputs = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             String name = single ? "text" : "texts[" + i + "]";
             inputs.add(rules.text(texts.get(i), name, html, true));
         }
-        DecodeOptions options = rules.options(request.beams(), service.defaults());
+        LoadedModel m = model.current();
+        DecodeOptions options = rules.options(request.beams(), m.defaults());
         long start = System.nanoTime();
-        List<TranslationResult> results = service.translator().translate(inputs, options);
+        List<TranslationResult> results = m.translator().translate(inputs, options);
         LOG.infof("translated %d text(s), %d sentence(s), beams %d, in %d ms", inputs.size(),
                 results.stream().mapToInt(r -> r.sentences().size()).sum(), options.beams(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -97,12 +99,12 @@ public class TranslateResource {
         if (single) {
             TranslationResult r = results.get(0);
             return new TranslateResponse(r.translation(), r.sentences().stream().map(SentenceView::of).toList(),
-                    null, null, format, options.beams(), service.modelId());
+                    null, null, format, options.beams(), m.modelId());
         }
         return new TranslateResponse(null, null, results.stream().map(TranslationResult::translation).toList(),
                 results.stream().map(r -> new TranslateResponse.DocumentView(r.translation(),
                         r.sentences().stream().map(SentenceView::of).toList())).toList(),
-                format, options.beams(), service.modelId());
+                format, options.beams(), m.modelId());
     }
 
     @POST
@@ -115,13 +117,14 @@ public class TranslateResource {
         if (request == null || request.text() == null || request.texts() != null) {
             throw ProblemException.badRequest("streaming takes one \"text\"");
         }
-        String text = rules.text(request.text(), "text", rules.isHtml(request.format()), true);
-        DecodeOptions options = rules.options(request.beams(), service.defaults());
+        String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), true);
+        LoadedModel m = model.current();
+        DecodeOptions options = rules.options(request.beams(), m.defaults());
         try (sink) {
-            TranslationResult r = service.translator().translate(text, options, STREAM_CHUNK,
+            TranslationResult r = m.translator().translate(m.translator().segment(text), options, STREAM_CHUNK,
                     s -> send(sink, sse, "sentence", SentenceView.of(s)));
             send(sink, sse, "done", Map.of("translation", r.translation(), "sentences", r.sentences().size(),
-                    "beams", options.beams(), "model", service.modelId()));
+                    "beams", options.beams(), "model", m.modelId()));
         } catch (RuntimeException e) {
             // Headers are gone already: the failure travels as an event.
             LOG.warnf("stream failed: %s", e.getMessage());
@@ -150,7 +153,7 @@ public class TranslateResource {
     public String translatePlain(byte[] body,
                                  @Parameter(description = "beam width, 1 to 8") @QueryParam("beams") Integer beams) {
         String text = rules.text(RequestRules.utf8(body, "body"), "body", false, false);
-        return service.translator().translate(List.of(text), rules.options(beams, service.defaults()))
-                .get(0).translation();
+        LoadedModel m = model.current();
+        return m.translator().translate(List.of(text), rules.options(beams, m.defaults())).get(0).translation();
     }
 }

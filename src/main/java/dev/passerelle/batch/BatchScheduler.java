@@ -182,7 +182,7 @@ public final class BatchScheduler implements Generator, AutoCloseable {
                 continue;
             }
             int w = Math.max(width, j.ids().length);
-            if (!batch.isEmpty() && (long) (batch.size() + 1) * w * options.beams() > options.maxBatchTokens()) {
+            if (!batch.isEmpty() && !settings.limits().admits(batch.size() + 1, w, options.beams())) {
                 continue;
             }
             it.remove();
@@ -191,8 +191,8 @@ public final class BatchScheduler implements Generator, AutoCloseable {
         }
     }
 
-    private static boolean full(List<Job> batch, DecodeOptions options) {
-        return batch.size() >= options.maxBatchSentences();
+    private boolean full(List<Job> batch, DecodeOptions options) {
+        return batch.size() >= settings.limits().maxSentences();
     }
 
     private void run(List<Job> batch) {

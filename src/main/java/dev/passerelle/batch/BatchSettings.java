@@ -1,5 +1,6 @@
 package dev.passerelle.batch;
 
+import dev.passerelle.translate.BatchLimits;
 import java.time.Duration;
 
 /**
@@ -9,6 +10,12 @@ import java.time.Duration;
  * @param queueCapacity sentences that may wait; beyond, requests are refused with 503
  * @param deadline longest a request waits for its sentences before it is answered 503
  * @param workers threads running batches (ONNX Runtime already spreads one batch over the cores)
+ * @param limits how big one batch may grow (the engine's own limits)
  */
-public record BatchSettings(Duration maxWait, int queueCapacity, Duration deadline, int workers) {
+public record BatchSettings(Duration maxWait, int queueCapacity, Duration deadline, int workers, BatchLimits limits) {
+
+    /** Settings with the default batch limits. */
+    public BatchSettings(Duration maxWait, int queueCapacity, Duration deadline, int workers) {
+        this(maxWait, queueCapacity, deadline, workers, BatchLimits.DEFAULT);
+    }
 }

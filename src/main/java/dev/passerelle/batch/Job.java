@@ -10,9 +10,4 @@ record Job(int[] ids, DecodeOptions options, long deadlineNanos, CompletableFutu
     boolean expired(long now) {
         return now - deadlineNanos > 0;
     }
-
-    /** Padded source tokens this sentence costs in a batch of {@code width} tokens. */
-    long cost(int width) {
-        return (long) width * options.beams();
-    }
 }

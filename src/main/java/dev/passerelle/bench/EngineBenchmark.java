@@ -2,14 +2,10 @@ package dev.passerelle.bench;
 
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
-import dev.passerelle.text.ClauseSplitter;
-import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
-import dev.passerelle.text.Segment;
-import dev.passerelle.text.TextNormalizer;
-import dev.passerelle.tokenize.MarianTokenizer;
+import dev.passerelle.translate.BatchLimits;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.MarianEngine;
+import dev.passerelle.translate.Translator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,6 +22,8 @@ import java.util.Locale;
 public final class EngineBenchmark {
 
     public static final String NAME = "bench-engine";
+    /** The service's default {@code passerelle.text.max-sentence-tokens}: the same segments as it sends. */
+    private static final int MAX_SENTENCE_TOKENS = 200;
 
     /** One measured scenario. */
     record Row(String scenario, int sentences, int batch, int beams, long tokens, double seconds) {
@@ -66,17 +64,20 @@ public final class EngineBenchmark {
         long loadStart = System.nanoTime();
         ModelFiles files = ModelFiles.locate(model, dev.passerelle.model.Variant.valueOf(variant.toUpperCase(Locale.ROOT)),
                 dev.passerelle.model.DecoderChoice.valueOf(decoder.toUpperCase(Locale.ROOT)));
-        try (MarianEngine engine = MarianEngine.load(files, OnnxOptions.DEFAULT);
-             MarianTokenizer tokenizer = MarianTokenizer.load(files.sourceSpm(), files.vocab())) {
+        // Batches as large as a scenario asks for: the article goes through in one batch.
+        try (Translator translator = Translator.open(files, OnnxOptions.DEFAULT, new BatchLimits(64, 1 << 20),
+                MAX_SENTENCE_TOKENS)) {
+            MarianEngine engine = translator.engine();
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            List<int[]> sentences = sentences(Files.readString(article), tokenizer);
+            List<int[]> sentences = translator.segment(Files.readString(article)).segments().stream()
+                    .map(translator::encode).toList();
             if (dumpIds != null) {
                 // The same inputs for the baselines outside Passerelle.
                 new com.fasterxml.jackson.databind.ObjectMapper().writeValue(dumpIds.toFile(), java.util.Map.of(
                         "sentences", sentences, "pad", engine.generation().padTokenId(), "tokens", tokens,
                         "layers", engine.config().decoderLayers()));
             }
-            DecodeOptions greedy = new DecodeOptions(1, false, 2.0, 10, 32, 1 << 20, tokens);
+            DecodeOptions greedy = new DecodeOptions(1, false, 2.0, 10, tokens);
             List<Row> rows = new ArrayList<>();
             engine.generate(sentences.subList(0, 2), greedy); // warm-up: first runs allocate
             long rssLoaded = Rss.kilobytes();
@@ -102,16 +103,6 @@ public final class EngineBenchmark {
                     rssBefore / 1024.0, rssLoaded / 1024.0, Rss.kilobytes() / 1024.0);
         }
         return 0;
-    }
-
-    private static List<int[]> sentences(String text, MarianTokenizer tokenizer) {
-        TextNormalizer normalizer = new TextNormalizer();
-        DocumentSplitter splitter = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none());
-        List<int[]> out = new ArrayList<>();
-        for (Segment s : splitter.split(text).segments()) {
-            out.add(tokenizer.encode(normalizer.normalize(s.text())));
-        }
-        return out;
     }
 
     /** Best of {@code repeats} runs: the least disturbed by whatever else the machine does. */

@@ -1,7 +1,7 @@
 package dev.passerelle.health;
 
 import dev.passerelle.service.ModelStatus;
-import dev.passerelle.service.TranslationService;
+import dev.passerelle.service.ModelLifecycle;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -10,9 +10,9 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 public class ModelReadinessCheck implements HealthCheck {
 
-    private final TranslationService service;
+    private final ModelLifecycle service;
 
-    ModelReadinessCheck(TranslationService service) {
+    ModelReadinessCheck(ModelLifecycle service) {
         this.service = service;
     }
 

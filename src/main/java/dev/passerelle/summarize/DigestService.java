@@ -1,80 +1,65 @@
 package dev.passerelle.summarize;
 
-import dev.passerelle.clean.BoilerplateFilter;
-import dev.passerelle.clean.Verdict;
-import dev.passerelle.service.TranslationService;
-import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
-import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
+import dev.passerelle.text.Segment;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.SentenceTranslation;
-import dev.passerelle.translate.TranslationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Builds digests: splits the French article into sentences, drops boilerplate, groups quotes,
- * ranks and picks units, then translates only what is needed (the chosen units, or the whole
- * article once when its translation is asked for too, bullets reusing it).
+ * Builds digests: segments the French article once, plans the bullets on those segments
+ * ({@link DigestPlanner}), then translates only what is needed (the chosen units' segments, or
+ * every segment once when the whole translation is asked for too, bullets reusing it).
  */
 @ApplicationScoped
 public class DigestService {
 
-    private final TranslationService translation;
+    private final SegmentTranslator translation;
     private final DigestConfig config;
-    private final DocumentSplitter sentences = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none());
-    private final BoilerplateFilter filter = new BoilerplateFilter();
+    private final DigestPlanner planner;
     private final LexicalSimilarity lexical = new LexicalSimilarity();
 
-    DigestService(TranslationService translation, DigestConfig config) {
+    DigestService(SegmentTranslator translation, DigestConfig config) {
         this.translation = translation;
         this.config = config;
+        this.planner = new DigestPlanner(config.settings());
     }
 
-    /** Ranks the article and chooses {@code bullets} units (the default count when null). */
-    public DigestPlan plan(String text, Integer bullets) {
-        Document doc = sentences.split(text);
-        List<Verdict> verdicts = filter.classify(doc);
-        List<Unit> units = QuoteUnits.group(verdicts.stream().filter(Verdict::content).map(Verdict::segment).toList());
-        Summarizer summarizer = new Summarizer(similarity(), config.settings());
-        int k = bullets != null ? bullets : summarizer.settings().defaultBullets(units.size());
-        return new DigestPlan(doc, verdicts, summarizer.summarize(units, k));
-    }
-
-    /** Bullets in French ({@code fr}) or English ({@code en}, only the chosen units are translated). */
-    public Digest summarize(String text, Integer bullets, String language, DecodeOptions options) {
-        DigestPlan plan = plan(text, bullets);
+    /** Bullets in French, or in English with only the chosen units translated. */
+    public Digest summarize(String text, Integer bullets, Language language, DecodeOptions options) {
+        DigestPlan plan = planner.plan(translation.segment(text), bullets, similarity());
         List<Unit> chosen = plan.summary().chosen();
-        List<String> texts = language.equals("fr") || chosen.isEmpty()
-                ? chosen.stream().map(Unit::text).toList()
-                : translation.translator().translate(chosen.stream().map(Unit::text).toList(), options).stream()
-                        .map(TranslationResult::translation).toList();
+        if (language == Language.FR || chosen.isEmpty()) {
+            return digest(plan, chosen.stream().map(Unit::text).toList(), null);
+        }
+        List<Segment> segments = chosen.stream().flatMap(u -> u.segments().stream()).toList();
+        List<SentenceTranslation> translated = translation.translate(segments, options);
+        List<String> texts = new ArrayList<>(chosen.size());
+        int next = 0;
+        for (Unit u : chosen) {
+            texts.add(join(translated.subList(next, next + u.segments().size())));
+            next += u.segments().size();
+        }
         return digest(plan, texts, null);
     }
 
-    /** English bullets and the whole translation, each sentence translated once. */
+    /** English bullets and the whole translation, each segment translated once. */
     public Digest digestWithTranslation(String text, Integer bullets, DecodeOptions options) {
-        DigestPlan plan = plan(text, bullets);
-        TranslationResult full = translation.translator().translate(List.of(text), options).get(0);
-        List<String> texts = plan.summary().chosen().stream().map(u -> within(full, u)).toList();
-        return digest(plan, texts, full.translation());
+        Document doc = translation.segment(text);
+        DigestPlan plan = planner.plan(doc, bullets, similarity());
+        // Segments are numbered by their place in the document, so a unit finds its translations by index.
+        List<SentenceTranslation> all = translation.translate(doc.segments(), options);
+        List<String> texts = plan.summary().chosen().stream()
+                .map(u -> join(u.segments().stream().map(s -> all.get(s.index())).toList())).toList();
+        return digest(plan, texts, doc.assemble(all.stream().map(SentenceTranslation::translation).toList()));
     }
 
-    /** The translations of the segments inside a unit's span, joined. */
-    private static String within(TranslationResult full, Unit unit) {
-        StringBuilder sb = new StringBuilder();
-        for (SentenceTranslation s : full.sentences()) {
-            if (s.source().start() >= unit.span().start() && s.source().end() <= unit.span().end()
-                    && !s.translation().isBlank()) {
-                if (sb.length() > 0) {
-                    sb.append(' ');
-                }
-                sb.append(s.translation().strip());
-            }
-        }
-        return sb.toString();
+    private static String join(List<SentenceTranslation> sentences) {
+        return sentences.stream().map(s -> s.translation().strip()).filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(" "));
     }
 
     private Digest digest(DigestPlan plan, List<String> texts, String translation) {
@@ -91,10 +76,8 @@ public class DigestService {
     private SentenceSimilarity similarity() {
         return switch (config.vectors()) {
             case LEXICAL -> lexical;
-            case ENCODER -> new EncoderSimilarity(translation.translator());
-            case MIXED -> new MixedSimilarity(lexical, new EncoderSimilarity(translation.translator()),
-                    config.encoderWeight());
+            case ENCODER -> new EncoderSimilarity(translation::embed);
+            case MIXED -> new MixedSimilarity(lexical, new EncoderSimilarity(translation::embed), config.encoderWeight());
         };
     }
-
 }

@@ -1,7 +1,6 @@
 package dev.passerelle.summarize;
 
 import dev.passerelle.clean.ArticleExtractor;
-import dev.passerelle.clean.BoilerplateFilter;
 import dev.passerelle.clean.Verdict;
 import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
@@ -47,17 +46,18 @@ public final class EvaluateCommand {
         if (args[0].toLowerCase(Locale.ROOT).endsWith(".html") || args[0].toLowerCase(Locale.ROOT).endsWith(".htm")) {
             text = ArticleExtractor.extract(text).body();
         }
+        // Sentences only: without a model there is no tokenizer to size clauses (as the service without one).
         Document doc = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none()).split(text);
-        List<Verdict> verdicts = new BoilerplateFilter().classify(doc);
-        List<Unit> units = QuoteUnits.group(verdicts.stream().filter(Verdict::content).map(Verdict::segment).toList());
-        Summarizer summarizer = new Summarizer(new LexicalSimilarity(), SummarizerSettings.DEFAULT);
-        int k = bullets != null ? bullets : SummarizerSettings.DEFAULT.defaultBullets(units.size());
-        Summary summary = summarizer.summarize(units, k);
+        DigestPlan plan = new DigestPlanner(SummarizerSettings.DEFAULT).plan(doc, bullets, new LexicalSimilarity());
+        List<Verdict> verdicts = plan.verdicts();
+        Summary summary = plan.summary();
+        int units = summary.units().size();
+        int k = summary.chosen().size();
         Map<Integer, ScoredUnit> bySegment = new HashMap<>();
         for (ScoredUnit u : summary.units()) {
             u.unit().segments().forEach(s -> bySegment.put(s.index(), u));
         }
-        out.printf(Locale.ROOT, "%d sentences, %d units, %d bullets%n", doc.segments().size(), units.size(), k);
+        out.printf(Locale.ROOT, "%d sentences, %d units, %d bullets%n", doc.segments().size(), units, k);
         out.println("pick  unit  central  lead   score  sentence");
         for (Verdict v : verdicts) {
             String sentence = v.segment().text();

@@ -14,12 +14,14 @@ import java.util.List;
  */
 public final class CachingGenerator implements Generator {
 
-    /** Everything a cached translation depends on. */
-    record Key(String revision, int beams, boolean guard, double ratio, int offset, int fixed, List<Integer> ids) {
+    /**
+     * Everything a cached translation depends on. The options go in whole: {@link DecodeOptions}
+     * holds exactly what changes an output, so a field added there cannot be missed here.
+     */
+    record Key(String revision, DecodeOptions options, List<Integer> ids) {
 
-        static Key of(String revision, DecodeOptions o, int[] ids) {
-            return new Key(revision, o.beams(), o.repetitionGuard(), o.maxLengthRatio(), o.maxLengthOffset(),
-                    o.fixedNewTokens(), Arrays.stream(ids).boxed().toList());
+        static Key of(String revision, DecodeOptions options, int[] ids) {
+            return new Key(revision, options, Arrays.stream(ids).boxed().toList());
         }
     }
 

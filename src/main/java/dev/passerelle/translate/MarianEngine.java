@@ -34,10 +34,13 @@ public final class MarianEngine implements Generator, AutoCloseable {
     private final TensorRows rowGather;
     private final OnnxGraph scoreGraph;
     private final StepScorer scorer;
+    private final BatchLimits limits;
 
     private MarianEngine(ModelFiles files, OnnxGraph encoder, OnnxGraph firstDecoder, OnnxGraph nextDecoder,
-                         OnnxGraph gather, OnnxGraph scoreGraph, MarianConfig config, GenerationConfig generation) {
+                         OnnxGraph gather, OnnxGraph scoreGraph, MarianConfig config, GenerationConfig generation,
+                         BatchLimits limits) {
         this.files = files;
+        this.limits = limits;
         this.gather = gather;
         this.rowGather = new TensorRows(gather);
         this.scoreGraph = scoreGraph;
@@ -49,8 +52,13 @@ public final class MarianEngine implements Generator, AutoCloseable {
         this.generation = generation;
     }
 
-    /** Loads the graphs of {@code files} and checks their inputs against the model config. */
+    /** Loads the graphs of {@code files} with the default batch limits. */
     public static MarianEngine load(ModelFiles files, OnnxOptions options) {
+        return load(files, options, BatchLimits.DEFAULT);
+    }
+
+    /** Loads the graphs of {@code files} and checks their inputs against the model config. */
+    public static MarianEngine load(ModelFiles files, OnnxOptions options, BatchLimits limits) {
         MarianConfig config = MarianConfig.read(files.config());
         GenerationConfig generation = GenerationConfig.read(files.generationConfig(), config);
         List<OnnxGraph> opened = new ArrayList<>();
@@ -70,7 +78,7 @@ public final class MarianEngine implements Generator, AutoCloseable {
             opened.add(gather);
             OnnxGraph score = OnnxGraph.loadResource(MarianEngine.class, StepScorer.GRAPH, options);
             opened.add(score);
-            return new MarianEngine(files, encoder, first, next, gather, score, config, generation);
+            return new MarianEngine(files, encoder, first, next, gather, score, config, generation, limits);
         } catch (RuntimeException e) {
             opened.forEach(OnnxGraph::close);
             throw e;
@@ -95,6 +103,11 @@ public final class MarianEngine implements Generator, AutoCloseable {
         return files;
     }
 
+    /** How big one batch may grow. */
+    public BatchLimits limits() {
+        return limits;
+    }
+
     /** Translates token id sequences (each ending with the end token); results in input order. */
     @Override
     public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options) {
@@ -107,8 +120,7 @@ public final class MarianEngine implements Generator, AutoCloseable {
         while (start < order.length) {
             int end = start + 1;
             int longest = clip(sources.get(order[start])).length;
-            while (end < order.length && end - start < options.maxBatchSentences()
-                    && (long) (end - start + 1) * options.beams() * longest <= options.maxBatchTokens()) {
+            while (end < order.length && limits.admits(end - start + 1, longest, options.beams())) {
                 end++;
             }
             List<int[]> batch = new ArrayList<>(end - start);

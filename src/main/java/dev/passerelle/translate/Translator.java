@@ -1,7 +1,11 @@
 package dev.passerelle.translate;
 
+import dev.passerelle.model.ModelFiles;
+import dev.passerelle.model.OnnxOptions;
+import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
+import dev.passerelle.text.OpenNlpSentenceSplitter;
 import dev.passerelle.text.Segment;
 import dev.passerelle.text.TextNormalizer;
 import dev.passerelle.tokenize.MarianTokenizer;
@@ -10,9 +14,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Text in, text out: splits each text into segments, translates every segment of every text in
- * one engine call (so they share batches), and puts the translations back together. Owns the
- * tokenizer and the engine: closing it frees their native resources.
+ * The translation pipeline of one loaded model: segments a text once ({@link #segment}), and
+ * translates the segments of any number of documents in one generator call (so they share
+ * batches), putting the translations back together. Owns the tokenizer and the engine: closing it
+ * frees their native resources. The one way to build a pipeline is {@link #open}, for the service,
+ * the commands and the tests alike (or {@link #over} for a loaded engine).
  */
 public final class Translator implements AutoCloseable {
 
@@ -22,15 +28,8 @@ public final class Translator implements AutoCloseable {
     private final MarianEngine engine;
     private final Generator generator;
 
-    /** A translator that runs the engine directly, one call per request. */
-    public Translator(DocumentSplitter splitter, TextNormalizer normalizer, MarianTokenizer tokenizer,
-                      MarianEngine engine) {
-        this(splitter, normalizer, tokenizer, engine, engine);
-    }
-
-    /** A translator whose sentences go through {@code generator} (cache, shared batches) to the engine. */
-    public Translator(DocumentSplitter splitter, TextNormalizer normalizer, MarianTokenizer tokenizer,
-                      MarianEngine engine, Generator generator) {
+    private Translator(DocumentSplitter splitter, TextNormalizer normalizer, MarianTokenizer tokenizer,
+                       MarianEngine engine, Generator generator) {
         this.splitter = splitter;
         this.normalizer = normalizer;
         this.tokenizer = tokenizer;
@@ -38,39 +37,80 @@ public final class Translator implements AutoCloseable {
         this.generator = generator;
     }
 
+    /**
+     * Loads the model of {@code files} and builds its pipeline, running the engine directly.
+     *
+     * @param maxSentenceTokens sentences longer than this are cut at clause boundaries
+     */
+    public static Translator open(ModelFiles files, OnnxOptions onnx, BatchLimits limits, int maxSentenceTokens) {
+        MarianEngine engine = MarianEngine.load(files, onnx, limits);
+        return over(engine, maxSentenceTokens, engine);
+    }
+
+    /**
+     * The pipeline of a loaded engine, whose sentences go through {@code generator} (the engine
+     * itself, or the engine behind shared batches and the cache). Takes ownership of the engine.
+     */
+    public static Translator over(MarianEngine engine, int maxSentenceTokens, Generator generator) {
+        MarianTokenizer tokenizer;
+        try {
+            tokenizer = MarianTokenizer.load(engine.files().sourceSpm(), engine.files().vocab());
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        TextNormalizer normalizer = new TextNormalizer();
+        ClauseSplitter clauses = new ClauseSplitter(s -> tokenizer.encode(normalizer.normalize(s)).length,
+                maxSentenceTokens);
+        DocumentSplitter splitter = new DocumentSplitter(new OpenNlpSentenceSplitter(), clauses);
+        return new Translator(splitter, normalizer, tokenizer, engine, generator);
+    }
+
+    /** The text cut into what the model translates: paragraphs, sentences, over-long sentences at clauses. */
+    public Document segment(String text) {
+        return splitter.split(text);
+    }
+
     /** Translates several texts; results in the same order. */
     public List<TranslationResult> translate(List<String> texts, DecodeOptions options) {
-        List<Document> docs = texts.stream().map(splitter::split).toList();
-        List<int[]> sources = new ArrayList<>();
-        for (Document d : docs) {
-            d.segments().forEach(s -> sources.add(encode(s)));
-        }
-        List<Hypothesis> hyps = generator.generate(sources, options);
+        return translateDocuments(texts.stream().map(this::segment).toList(), options);
+    }
+
+    /** Translates several segmented documents in one generator call; results in the same order. */
+    public List<TranslationResult> translateDocuments(List<Document> docs, DecodeOptions options) {
+        List<Segment> all = new ArrayList<>();
+        docs.forEach(d -> all.addAll(d.segments()));
+        List<SentenceTranslation> sentences = translateSegments(all, options);
         List<TranslationResult> results = new ArrayList<>(docs.size());
         int next = 0;
         for (Document d : docs) {
-            List<SentenceTranslation> sentences = new ArrayList<>(d.segments().size());
-            for (Segment s : d.segments()) {
-                sentences.add(translated(s, hyps.get(next++)));
-            }
-            results.add(result(d, sentences));
+            List<SentenceTranslation> own = sentences.subList(next, next + d.segments().size());
+            next += own.size();
+            results.add(result(d, List.copyOf(own)));
         }
         return results;
     }
 
+    /** Translates some segments (of one document or several); one translation per segment, in order. */
+    public List<SentenceTranslation> translateSegments(List<Segment> segments, DecodeOptions options) {
+        List<Hypothesis> hyps = generator.generate(segments.stream().map(this::encode).toList(), options);
+        List<SentenceTranslation> out = new ArrayList<>(segments.size());
+        for (int i = 0; i < segments.size(); i++) {
+            out.add(translated(segments.get(i), hyps.get(i)));
+        }
+        return out;
+    }
+
     /**
-     * Translates one text {@code chunk} segments at a time, in document order, handing each
-     * sentence to {@code sink} as soon as its chunk is done: for showing progress on long texts.
+     * Translates a document {@code chunk} segments at a time, in order, handing each sentence to
+     * {@code sink} as soon as its chunk is done: for showing progress on long texts.
      */
-    public TranslationResult translate(String text, DecodeOptions options, int chunk,
+    public TranslationResult translate(Document d, DecodeOptions options, int chunk,
                                        Consumer<SentenceTranslation> sink) {
-        Document d = splitter.split(text);
         List<SentenceTranslation> sentences = new ArrayList<>(d.segments().size());
         for (int start = 0; start < d.segments().size(); start += chunk) {
             List<Segment> part = d.segments().subList(start, Math.min(d.segments().size(), start + chunk));
-            List<Hypothesis> hyps = generator.generate(part.stream().map(this::encode).toList(), options);
-            for (int i = 0; i < part.size(); i++) {
-                SentenceTranslation t = translated(part.get(i), hyps.get(i));
+            for (SentenceTranslation t : translateSegments(part, options)) {
                 sentences.add(t);
                 sink.accept(t);
             }
@@ -78,7 +118,8 @@ public final class Translator implements AutoCloseable {
         return result(d, sentences);
     }
 
-    private int[] encode(Segment s) {
+    /** The model's token ids for a segment, end token included. */
+    public int[] encode(Segment s) {
         return tokenizer.encode(normalizer.normalize(s.text()));
     }
 
@@ -95,11 +136,6 @@ public final class Translator implements AutoCloseable {
     /** Mean-pooled encoder vectors of texts, each encoded as one segment. */
     public float[][] embed(List<String> texts) {
         return engine.embed(texts.stream().map(t -> tokenizer.encode(normalizer.normalize(t))).toList(), 16);
-    }
-
-    /** Model tokens of a text, for sizing segments. */
-    public int tokenCount(String text) {
-        return tokenizer.encode(normalizer.normalize(text)).length;
     }
 
     public MarianEngine engine() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The queue, with a fake engine that echoes each sentence's ids so every answer can be checked. */
 class BatchSchedulerTest {
 
-    private static final DecodeOptions GREEDY = new DecodeOptions(1, true, 2.0, 10, 16, 4096);
+    private static final DecodeOptions GREEDY = new DecodeOptions(1, true, 2.0, 10);
     private static final DecodeOptions BEAM = GREEDY.withBeams(4);
 
     /** Echoes the ids, records each batch, can be slowed down and can fail on a poisoned sentence. */

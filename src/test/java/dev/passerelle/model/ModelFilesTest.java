@@ -44,7 +44,7 @@ class ModelFilesTest {
         assertEquals(DecoderLayout.SPLIT, files.layout());
         Fixture.Case c = Fixture.cases().get(1);
         try (MarianEngine engine = MarianEngine.load(files, OnnxOptions.DEFAULT)) {
-            Hypothesis h = engine.generate(List.of(c.inputIds()), new DecodeOptions(4, false, 2.0, 10, 8, 4096)).get(0);
+            Hypothesis h = engine.generate(List.of(c.inputIds()), new DecodeOptions(4, false, 2.0, 10)).get(0);
             assertArrayEquals(c.expectedIds(4), h.tokens());
         }
     }

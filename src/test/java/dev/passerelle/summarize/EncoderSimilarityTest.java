@@ -3,17 +3,12 @@ package dev.passerelle.summarize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.passerelle.translate.BatchLimits;
 import dev.passerelle.Fixture;
 import dev.passerelle.model.Variant;
 import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
-import dev.passerelle.text.ClauseSplitter;
-import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
-import dev.passerelle.text.TextNormalizer;
-import dev.passerelle.tokenize.MarianTokenizer;
-import dev.passerelle.translate.MarianEngine;
 import dev.passerelle.translate.Translator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -28,9 +23,7 @@ class EncoderSimilarityTest {
     @BeforeAll
     static void load() {
         ModelFiles files = ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.AUTO);
-        translator = new Translator(new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none()),
-                new TextNormalizer(), MarianTokenizer.load(files.sourceSpm(), files.vocab()),
-                MarianEngine.load(files, OnnxOptions.DEFAULT));
+        translator = Translator.open(files, OnnxOptions.DEFAULT, BatchLimits.DEFAULT, 200);
     }
 
     @AfterAll
@@ -52,7 +45,7 @@ class EncoderSimilarityTest {
     void similarityMatrixIsACosine() {
         List<String> texts = List.of("Le président est arrivé à Astana.", "Le ministre est arrivé à Astana.",
                 "Merci beaucoup !");
-        double[][] m = new EncoderSimilarity(translator).matrix(texts);
+        double[][] m = new EncoderSimilarity(translator::embed).matrix(texts);
         for (int i = 0; i < 3; i++) {
             assertEquals(1.0, m[i][i], 1e-6);
             for (int j = 0; j < 3; j++) {
@@ -66,8 +59,8 @@ class EncoderSimilarityTest {
     @Test
     void encoderAndMixedModesSummarizeTheSample() {
         List<Unit> units = SummarizerTest.units(Fixture.sampleText());
-        for (SentenceSimilarity sim : List.of(new EncoderSimilarity(translator),
-                new MixedSimilarity(new LexicalSimilarity(), new EncoderSimilarity(translator), 0.5))) {
+        for (SentenceSimilarity sim : List.of(new EncoderSimilarity(translator::embed),
+                new MixedSimilarity(new LexicalSimilarity(), new EncoderSimilarity(translator::embed), 0.5))) {
             Summary s = new Summarizer(sim, SummarizerSettings.DEFAULT).summarize(units, 4);
             assertEquals(4, s.chosen().size());
             assertEquals(0, s.chosen().get(0).index());

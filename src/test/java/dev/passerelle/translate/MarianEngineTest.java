@@ -40,7 +40,7 @@ class MarianEngineTest {
 
     static DecodeOptions options(int beams) {
         // The references were computed without the repetition guard and with these length rules.
-        return new DecodeOptions(beams, false, 2.0, 10, 16, 4096);
+        return new DecodeOptions(beams, false, 2.0, 10);
     }
 
     private static MarianEngine engine(String layout) {
@@ -74,8 +74,11 @@ class MarianEngineTest {
     @CsvSource({"1", "3", "5"})
     void batchLimitsDoNotChangeResults(int maxSentences) {
         List<int[]> sources = CASES.stream().map(Fixture.Case::inputIds).toList();
-        DecodeOptions small = new DecodeOptions(2, false, 2.0, 10, maxSentences, 4096);
-        List<Hypothesis> out = split.generate(sources, small);
+        List<Hypothesis> out;
+        try (MarianEngine small = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.SPLIT),
+                OnnxOptions.DEFAULT, new BatchLimits(maxSentences, 4096))) {
+            out = small.generate(sources, options(2));
+        }
         for (int i = 0; i < CASES.size(); i++) {
             assertArrayEquals(CASES.get(i).expectedIds(2), out.get(i).tokens(), CASES.get(i).text());
         }
@@ -85,7 +88,7 @@ class MarianEngineTest {
     @CsvSource({"1", "4"})
     void benchmarksCanFixTheNumberOfNewTokens(int beams) {
         List<int[]> sources = CASES.stream().map(Fixture.Case::inputIds).toList();
-        DecodeOptions fixed = new DecodeOptions(beams, false, 2.0, 10, 16, 4096, 7);
+        DecodeOptions fixed = new DecodeOptions(beams, false, 2.0, 10, 7);
         for (Hypothesis h : split.generate(sources, fixed)) {
             assertEquals(6, h.tokens().length, "six tokens, then the forced end");
             assertEquals(FinishReason.LENGTH, h.finish());
@@ -98,7 +101,7 @@ class MarianEngineTest {
         // Unguarded, the fixture model loops until the length cap on some unseen inputs.
         Fixture.Case looping = CASES.stream().filter(c -> c.expectedIds(beams).length == c.maxNewTokens() - 1)
                 .findFirst().orElseThrow();
-        DecodeOptions guarded = new DecodeOptions(beams, true, 2.0, 10, 16, 4096);
+        DecodeOptions guarded = new DecodeOptions(beams, true, 2.0, 10);
         Hypothesis h = split.generate(List.of(looping.inputIds()), guarded).get(0);
         // Greedy can only cut the loop; beam search drops the looping beams and may end on a better one.
         if (beams == 1) {

@@ -7,11 +7,6 @@ import dev.passerelle.model.Variant;
 import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
-import dev.passerelle.text.ClauseSplitter;
-import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
-import dev.passerelle.text.TextNormalizer;
-import dev.passerelle.tokenize.MarianTokenizer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -27,13 +22,9 @@ class RealModelTest {
     @Test
     void translatesTheSampleArticleIntoEnglish() {
         ModelFiles files = ModelFiles.locate(Path.of("models/opus-mt-fr-en"), Variant.FP32, DecoderChoice.AUTO);
-        MarianTokenizer tokenizer = MarianTokenizer.load(files.sourceSpm(), files.vocab());
-        TextNormalizer normalizer = new TextNormalizer();
-        ClauseSplitter clauses = new ClauseSplitter(s -> tokenizer.encode(normalizer.normalize(s)).length, 200);
-        try (Translator translator = new Translator(new DocumentSplitter(new OpenNlpSentenceSplitter(), clauses),
-                normalizer, tokenizer, MarianEngine.load(files, OnnxOptions.DEFAULT))) {
+        try (Translator translator = Translator.open(files, OnnxOptions.DEFAULT, BatchLimits.DEFAULT, 200)) {
             TranslationResult r = translator.translate(List.of(Fixture.sampleText()),
-                    new DecodeOptions(4, true, 2.0, 10, 16, 4096)).get(0);
+                    new DecodeOptions(4, true, 2.0, 10)).get(0);
             String first = r.sentences().get(0).translation();
             assertTrue(first.contains("Kazakhstan") && first.contains("Russia"), first);
             assertTrue(r.sentences().stream().allMatch(s -> s.score() > -2.5), r.sentences()::toString);

@@ -1,0 +1,160 @@
+package dev.passerelle.service;
+
+import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.model.DjlSettings;
+import dev.passerelle.model.ModelFiles;
+import dev.passerelle.model.fetch.FetchCommand;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The model's life in the service: loads it at startup (fetching it first when configured to),
+ * warms it with one translation, says where it stands, reloads and closes it. Building the
+ * pipeline itself is {@link PipelineFactory}'s job. Without a model the service still starts,
+ * reports itself not ready and says how to get one.
+ */
+@ApplicationScoped
+public class ModelLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(ModelLifecycle.class);
+    private static final String WARM_UP_TEXT = "Le président est arrivé à Astana.";
+
+    private final ModelConfig config;
+    private final PasserelleConfig.Batch batch;
+    private final PipelineFactory factory;
+    private volatile ModelStatus status = new ModelStatus(ModelState.LOADING, "the model is loading");
+    private volatile LoadedModel current;
+
+    ModelLifecycle(ModelConfig config, PasserelleConfig service, PipelineFactory factory) {
+        this.config = config;
+        this.batch = service.batch();
+        this.factory = factory;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        load();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    /** (Re)loads the configured model; the status tells how it went. */
+    public synchronized void load() {
+        close();
+        DjlSettings.applyDefaults();
+        Path dir = config.dir();
+        status = new ModelStatus(ModelState.LOADING, "loading the model from " + dir.toAbsolutePath());
+        if (isEmpty(dir)) {
+            if (config.fetchOnStart()) {
+                fetchThenLoad(dir);
+                return;
+            }
+            status = new ModelStatus(ModelState.MISSING, missingMessage(dir));
+            LOG.warn(status.message());
+            return;
+        }
+        LoadedModel loaded = null;
+        try {
+            ModelFiles files = ModelFiles.locate(dir, config.variant(), config.decoder());
+            loaded = factory.build(files);
+            if (config.warmup()) {
+                long start = System.nanoTime();
+                loaded.translator().translate(List.of(WARM_UP_TEXT), loaded.defaults());
+                LOG.infof("warm-up translation took %d ms", (System.nanoTime() - start) / 1_000_000);
+            }
+            current = loaded;
+            status = new ModelStatus(ModelState.READY, "serving " + loaded.translator().engine().config().name()
+                    + " (" + files.variant().label() + ", " + files.layout().name().toLowerCase(java.util.Locale.ROOT)
+                    + " decoder) from " + dir.toAbsolutePath());
+            LOG.info(status.message());
+        } catch (RuntimeException e) {
+            // Any failure while loading or warming leaves the service up, not ready, and saying why.
+            if (loaded != null) {
+                loaded.close(0);
+            }
+            status = new ModelStatus(ModelState.FAILED, e.getMessage());
+            LOG.error("model not loaded: " + e.getMessage());
+        }
+    }
+
+    /** Fetches the model in the background (the service answers 503 meanwhile), then loads it. */
+    private void fetchThenLoad(Path dir) {
+        status = new ModelStatus(ModelState.LOADING, "fetching the model into " + dir.toAbsolutePath()
+                + " (passerelle.model.fetch-on-start); the service is ready once it is loaded");
+        LOG.info(status.message());
+        Thread fetch = new Thread(() -> {
+            int code = FetchCommand.run(new String[] {"--manifest", config.manifest().toString(),
+                    "--dir", dir.toString(), "--variant", config.variant().label(),
+                    "--decoder", config.decoder().label(), "--if-missing"});
+            if (code == 0) {
+                load();
+            } else {
+                status = new ModelStatus(ModelState.FAILED, "fetching the model into " + dir.toAbsolutePath()
+                        + " failed (exit code " + code + ", see the log); " + missingMessage(dir));
+                LOG.error(status.message());
+            }
+        }, "passerelle-fetch-model");
+        fetch.setDaemon(true);
+        fetch.start();
+    }
+
+    private static boolean isEmpty(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    static String missingMessage(Path dir) {
+        return "No translation model in " + dir.toAbsolutePath() + ". Fetch opus-mt-fr-en with "
+                + "'java -jar target/quarkus-app/quarkus-run.jar fetch-model' (after './mvnw package'), "
+                + "or start with passerelle.model.fetch-on-start=true (on by default in dev mode) to fetch it "
+                + "at startup, or point PASSERELLE_MODEL_DIR at a folder holding the model.";
+    }
+
+    public ModelStatus status() {
+        return status;
+    }
+
+    /** The serving model, or {@link ModelNotReadyException} with the status message. */
+    public LoadedModel current() {
+        LoadedModel m = current;
+        if (m == null) {
+            throw new ModelNotReadyException(status.message());
+        }
+        return m;
+    }
+
+    /** The serving model, if any: for reports that also work without one. */
+    public Optional<LoadedModel> serving() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Model id for answers: name and revision when serving, else the folder's name. */
+    public String modelId() {
+        LoadedModel m = current;
+        return m != null ? m.modelId() : config.dir().getFileName().toString();
+    }
+
+    private synchronized void close() {
+        LoadedModel m = current;
+        current = null;
+        if (m != null) {
+            // In-flight HTTP requests have finished (quarkus.shutdown.timeout); drain what is queued.
+            m.close(batch.deadline().toMillis());
+        }
+    }
+}

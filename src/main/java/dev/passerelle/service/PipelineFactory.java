@@ -1,0 +1,67 @@
+package dev.passerelle.service;
+
+import dev.passerelle.batch.BatchScheduler;
+import dev.passerelle.batch.BatchSettings;
+import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.metrics.PasserelleMetrics;
+import dev.passerelle.model.ModelFiles;
+import dev.passerelle.model.ModelProvenance;
+import dev.passerelle.model.OnnxOptions;
+import dev.passerelle.translate.BatchLimits;
+import dev.passerelle.translate.CachingGenerator;
+import dev.passerelle.translate.DecodeOptions;
+import dev.passerelle.translate.Generator;
+import dev.passerelle.translate.MarianEngine;
+import dev.passerelle.translate.Translator;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Builds the service's pipeline for a model folder from the settings: the translator, behind the
+ * shared batch queue, behind the sentence cache when it is on, and the decoding defaults.
+ */
+@ApplicationScoped
+public class PipelineFactory {
+
+    private final PasserelleConfig config;
+    private final PasserelleMetrics metrics;
+
+    PipelineFactory(PasserelleConfig config, PasserelleMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Loads the model of {@code files}; the caller owns the result and closes it. */
+    public LoadedModel build(ModelFiles files) {
+        PasserelleConfig.Onnx onnx = config.onnx();
+        PasserelleConfig.Generation g = config.generation();
+        BatchLimits limits = new BatchLimits(g.maxBatchSentences(), g.maxBatchTokens());
+        MarianEngine engine = MarianEngine.load(files,
+                new OnnxOptions(onnx.intraOpThreads(), onnx.interOpThreads(), onnx.optimizationLevel()), limits);
+        Optional<ModelProvenance> origin = ModelProvenance.read(files.dir());
+        String id = origin.map(p -> p.id() + "@" + p.revision()).orElse(engine.config().name());
+        PasserelleConfig.Batch b = config.batch();
+        BatchScheduler scheduler = new BatchScheduler(engine,
+                new BatchSettings(b.maxWait(), b.queueCapacity(), b.deadline(), b.workers(), limits), metrics);
+        Translator translator;
+        try {
+            translator = Translator.over(engine, config.text().maxSentenceTokens(), cached(scheduler, id));
+        } catch (RuntimeException e) {
+            scheduler.shutdown(0);
+            throw e;
+        }
+        metrics.watch(scheduler);
+        DecodeOptions defaults = new DecodeOptions(g.beams().orElse(engine.generation().numBeams()),
+                g.repetitionGuard(), g.maxLengthRatio(), g.maxLengthOffset(), g.benchmarkFixedNewTokens());
+        return new LoadedModel(translator, scheduler, defaults, id, origin);
+    }
+
+    private Generator cached(Generator next, String modelId) {
+        if (!config.cache().enabled()) {
+            return next;
+        }
+        CachingGenerator cached = new CachingGenerator(next, modelId, config.cache().maxSentences());
+        metrics.watch(cached.cache());
+        return cached;
+    }
+}
