@@ -1,0 +1,50 @@
+package dev.passerelle.summarize;
+
+/** The digest settings' defaults, for tests that build a {@link DigestService} without Quarkus. */
+final class DigestConfigDefaults implements DigestConfig {
+
+    @Override
+    public Vectors vectors() {
+        return Vectors.LEXICAL;
+    }
+
+    @Override
+    public double encoderWeight() {
+        return 0.5;
+    }
+
+    @Override
+    public double leadWeight() {
+        return SummarizerSettings.DEFAULT.leadWeight();
+    }
+
+    @Override
+    public boolean keepLead() {
+        return SummarizerSettings.DEFAULT.keepLead();
+    }
+
+    @Override
+    public double diversity() {
+        return SummarizerSettings.DEFAULT.diversity();
+    }
+
+    @Override
+    public double redundancy() {
+        return SummarizerSettings.DEFAULT.redundancy();
+    }
+
+    @Override
+    public double bulletsRatio() {
+        return SummarizerSettings.DEFAULT.bulletsRatio();
+    }
+
+    @Override
+    public int minBullets() {
+        return SummarizerSettings.DEFAULT.minBullets();
+    }
+
+    @Override
+    public int maxBullets() {
+        return SummarizerSettings.DEFAULT.maxBullets();
+    }
+}

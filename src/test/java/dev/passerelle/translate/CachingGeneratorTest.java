@@ -1,0 +1,89 @@
+package dev.passerelle.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The sentence cache answers only for the same sentence, model revision and decoding choices. */
+class CachingGeneratorTest {
+
+    private static final DecodeOptions BASE = new DecodeOptions(4, true, 2.0, 10, 0);
+    private static final int[] SENTENCE = {12, 34, 0};
+
+    /** Counts the sentences that reach the engine. */
+    private static final class Counting implements Generator {
+        final List<DecodeOptions> calls = new ArrayList<>();
+
+        @Override
+        public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options) {
+            calls.add(options);
+            return sources.stream().map(s -> new Hypothesis(new int[] {7}, -0.5, FinishReason.EOS, false)).toList();
+        }
+    }
+
+    @Test
+    void theSameSentenceIsTranslatedOnce() {
+        Counting engine = new Counting();
+        CachingGenerator cache = new CachingGenerator(engine, "rev-1", 100);
+        assertFalse(cache.generate(List.of(SENTENCE), BASE).get(0).cached());
+        assertTrue(cache.generate(List.of(SENTENCE.clone()), BASE).get(0).cached());
+        assertEquals(1, engine.calls.size());
+    }
+
+    @Test
+    void anotherRevisionMisses() {
+        Counting engine = new Counting();
+        new CachingGenerator(engine, "rev-1", 100).generate(List.of(SENTENCE), BASE);
+        CachingGenerator other = new CachingGenerator(engine, "rev-2", 100);
+        assertFalse(other.generate(List.of(SENTENCE), BASE).get(0).cached());
+    }
+
+    /**
+     * Every component of {@link DecodeOptions}, present and future, is part of the key: changing any
+     * one of them alone reaches the engine again. A field added to the record is covered here
+     * without touching this test.
+     */
+    @Test
+    void everyDecodingChoiceIsPartOfTheKey() throws ReflectiveOperationException {
+        RecordComponent[] components = DecodeOptions.class.getRecordComponents();
+        for (int changed = 0; changed < components.length; changed++) {
+            Counting engine = new Counting();
+            CachingGenerator cache = new CachingGenerator(engine, "rev-1", 100);
+            cache.generate(List.of(SENTENCE), BASE);
+            DecodeOptions other = withOneChange(components, changed);
+            assertFalse(cache.generate(List.of(SENTENCE), other).get(0).cached(),
+                    components[changed].getName() + " must be part of the cache key");
+            assertEquals(2, engine.calls.size());
+        }
+    }
+
+    private static DecodeOptions withOneChange(RecordComponent[] components, int changed)
+            throws ReflectiveOperationException {
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            Object v = components[i].getAccessor().invoke(BASE);
+            values[i] = i == changed ? changed(v) : v;
+        }
+        return DecodeOptions.class.getDeclaredConstructor(types).newInstance(values);
+    }
+
+    private static Object changed(Object v) {
+        if (v instanceof Integer n) {
+            return n + 1;
+        }
+        if (v instanceof Boolean b) {
+            return !b;
+        }
+        if (v instanceof Double d) {
+            return d + 0.5;
+        }
+        throw new AssertionError("teach this test to change a " + v.getClass());
+    }
+}
