@@ -117,15 +117,15 @@ public final class MarianTokenizer implements AutoCloseable {
         return text.startsWith(" ") ? text.substring(1) : text;
     }
 
-    public int eosId() {
+    int eosId() {
         return eos;
     }
 
-    public int unkId() {
+    int unkId() {
         return unk;
     }
 
-    public int padId() {
+    int padId() {
         return pad;
     }
 
