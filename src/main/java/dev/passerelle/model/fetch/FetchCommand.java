@@ -71,7 +71,7 @@ public final class FetchCommand implements Callable<Integer> {
     /** The parsed command line, with the defaults the environment gives. */
     InstallRequest request() {
         Path target = dir != null ? dir : Path.of(env.getOrDefault("PASSERELLE_MODEL_DIR", DEFAULT_DIR));
-        String base = firstNonBlank(mirror, env.get("PASSERELLE_MODEL_MIRROR"), env.get("HF_ENDPOINT"));
+        String base = mirror != null && !mirror.isBlank() ? mirror : InstallRequest.mirror(env);
         return new InstallRequest(manifest, target, base, new FileSelection(variant, decoder), pin, ifMissing,
                 env.get("HF_TOKEN"));
     }
@@ -92,19 +92,10 @@ public final class FetchCommand implements Callable<Integer> {
         }
     }
 
-    private static String firstNonBlank(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
-    }
-
     /**
      * The service's fetch-on-start still runs the command this way.
      *
-     * @deprecated call {@link ModelInstaller#install} with {@link FileSelection#forService}; this goes
+     * @deprecated call {@link ModelInstaller#install} with {@link InstallRequest#forService}; this goes
      *     once {@code TranslationService} does.
      */
     @Deprecated(forRemoval = true)

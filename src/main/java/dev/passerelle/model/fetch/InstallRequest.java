@@ -1,6 +1,9 @@
 package dev.passerelle.model.fetch;
 
+import dev.passerelle.model.DecoderChoice;
+import dev.passerelle.model.Variant;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +27,22 @@ public record InstallRequest(Path manifest, Path dir, String mirror, FileSelecti
         Objects.requireNonNull(selection, "selection");
         mirror = blankToNull(mirror);
         token = blankToNull(token);
+    }
+
+    /**
+     * What the service fetches with {@code passerelle.model.fetch-on-start}: the files its settings load, only
+     * when missing, from the server and with the token {@code env} names, as {@code fetch-model} would.
+     */
+    public static InstallRequest forService(Path manifest, Path dir, Variant variant, DecoderChoice decoder,
+                                            Map<String, String> env) {
+        return new InstallRequest(manifest, dir, mirror(env), FileSelection.forService(variant, decoder), false,
+                true, env.get("HF_TOKEN"));
+    }
+
+    /** The server the environment names: PASSERELLE_MODEL_MIRROR, else HF_ENDPOINT, else null. */
+    static String mirror(Map<String, String> env) {
+        String mirror = blankToNull(env.get("PASSERELLE_MODEL_MIRROR"));
+        return mirror != null ? mirror : blankToNull(env.get("HF_ENDPOINT"));
     }
 
     // An environment variable set to "" means unset, as shells and Kubernetes often produce.

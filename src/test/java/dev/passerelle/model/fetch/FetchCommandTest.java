@@ -61,6 +61,17 @@ class FetchCommandTest {
     }
 
     @Test
+    void theServiceFetchesWhatItLoadsOnlyWhenMissing() {
+        Map<String, String> env = Map.of("HF_ENDPOINT", "https://hf.example", "HF_TOKEN", "t0ken");
+        InstallRequest r = InstallRequest.forService(Path.of("m.json"), Path.of("d"), Variant.QUANTIZED,
+                DecoderChoice.AUTO, env);
+        assertEquals(new InstallRequest(Path.of("m.json"), Path.of("d"), "https://hf.example",
+                new FileSelection(VariantSelection.QUANTIZED, DecoderSelection.MERGED), false, true, "t0ken"), r);
+        assertEquals(parse(env, "--manifest", "m.json", "--dir", "d", "--variant", "quantized", "--decoder", "auto",
+                "--if-missing"), r, "the same request as the command line the service used to run");
+    }
+
+    @Test
     void defaultsComeFromTheEnvironmentAndOptionsWin() {
         InstallRequest none = parse(Map.of());
         assertEquals(Path.of("models/opus-mt-fr-en"), none.dir());
