@@ -1,18 +1,22 @@
 package dev.passerelle;
 
-import dev.passerelle.bench.EngineBenchmark;
-import dev.passerelle.model.fetch.FetchCommand;
-import dev.passerelle.security.ApiKeys;
-import dev.passerelle.summarize.EvaluateCommand;
+import dev.passerelle.cli.Cli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.Optional;
+import picocli.CommandLine;
 
 /**
- * Entry point: {@code fetch-model [options]} downloads the model, {@code summarize-eval FILE} prints
- * how the digest ranks an article, {@code hash-key KEY} prints the SHA-256 to configure for an API
- * key; anything else starts the HTTP service.
+ * Entry point: {@code fetch-model}, {@code hash-key}, {@code bench-engine} and {@code summarize-eval}
+ * run as command-line tools (see {@link Cli}); anything else, no arguments included, starts the HTTP service.
+ *
+ * <p>The tools run here, before and without Quarkus, rather than under the main that quarkus-picocli
+ * generates: that main starts the whole application first, so a {@code fetch-model} in an init
+ * container would open port 8080 and try to load the very model it is about to download, and
+ * {@code hash-key} would take seconds instead of milliseconds. The extension still provides picocli
+ * (and its native-image configuration); with this {@code @QuarkusMain} present it generates no main
+ * of its own and needs no {@code @TopCommand}.
  */
 @QuarkusMain
 public final class Main {
@@ -21,24 +25,9 @@ public final class Main {
     }
 
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals(FetchCommand.NAME)) {
-            System.exit(FetchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
-        }
-        if (args.length == 2 && args[0].equals("hash-key")) {
-            // For passerelle.auth.keys: only the hash of a key goes into configuration.
-            System.out.println(HexFormat.of().formatHex(ApiKeys.sha256(args[1])));
-            System.exit(0);
-        }
-        if (args.length > 0 && args[0].equals(EngineBenchmark.NAME)) {
-            try {
-                System.exit(EngineBenchmark.run(Arrays.copyOfRange(args, 1, args.length), System.out));
-            } catch (java.io.IOException e) {
-                System.err.println(e.getMessage());
-                System.exit(1);
-            }
-        }
-        if (args.length > 0 && args[0].equals(EvaluateCommand.NAME)) {
-            System.exit(EvaluateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        Optional<CommandLine> command = args.length > 0 ? Cli.command(args[0]) : Optional.empty();
+        if (command.isPresent()) {
+            System.exit(command.get().execute(Arrays.copyOfRange(args, 1, args.length)));
         }
         Quarkus.run(args);
     }

@@ -1,29 +1,61 @@
 package dev.passerelle.bench;
 
+import dev.passerelle.cli.Cli;
+import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
+import dev.passerelle.model.Variant;
 import dev.passerelle.translate.BatchLimits;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.MarianEngine;
 import dev.passerelle.translate.Translator;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-engine --model DIR [--article FILE] [--tokens N] [--repeats N] [--variant V] [--decoder D]}:
  * times the engine alone on a model folder, every sentence generating exactly N tokens so that
  * figures compare like for like, and prints a Markdown table. A benchmark, not a test.
  */
-public final class EngineBenchmark {
+@Command(name = EngineBenchmark.NAME, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Times the engine alone on a model folder and prints a Markdown table.")
+public final class EngineBenchmark implements Callable<Integer> {
 
     public static final String NAME = "bench-engine";
     /** The service's default {@code passerelle.text.max-sentence-tokens}: the same segments as it sends. */
     private static final int MAX_SENTENCE_TOKENS = 200;
+
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "The model folder.")
+    Path model;
+    @Option(names = "--article", paramLabel = "FILE", defaultValue = "docs/samples/seed-article.fr.txt",
+            description = "French text whose sentences are translated (default: ${DEFAULT-VALUE}).")
+    Path article;
+    @Option(names = "--tokens", paramLabel = "N", defaultValue = "32",
+            description = "New tokens every sentence generates (default: ${DEFAULT-VALUE}).")
+    int tokens;
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
+            description = "Runs per scenario; the best counts (default: ${DEFAULT-VALUE}).")
+    int repeats;
+    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "fp32", description = "fp32 or quantized.")
+    Variant variant;
+    @Option(names = "--decoder", paramLabel = "LAYOUT", defaultValue = "auto", description = "auto, split or merged.")
+    DecoderChoice decoder;
+    @Option(names = "--dump-ids", paramLabel = "FILE",
+            description = "Also write the token ids of the sentences, for the baselines outside Passerelle.")
+    Path dumpIds;
+    @Spec
+    CommandSpec spec;
 
     /** One measured scenario. */
     record Row(String scenario, int sentences, int batch, int beams, long tokens, double seconds) {
@@ -32,38 +64,18 @@ public final class EngineBenchmark {
         }
     }
 
-    private EngineBenchmark() {
+    @Override
+    public Integer call() throws IOException {
+        if (tokens < 1 || repeats < 1) {
+            throw new ParameterException(spec.commandLine(), "--tokens and --repeats must be at least 1");
+        }
+        return run(spec.commandLine().getOut());
     }
 
-    public static int run(String[] args, PrintStream out) throws IOException {
-        Path model = null;
-        Path article = Path.of("../shared/samples/seed-article.fr.txt");
-        int tokens = 32;
-        int repeats = 3;
-        String variant = "fp32";
-        String decoder = "auto";
-        Path dumpIds = null;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--model" -> model = Path.of(args[i + 1]);
-                case "--article" -> article = Path.of(args[i + 1]);
-                case "--tokens" -> tokens = Integer.parseInt(args[i + 1]);
-                case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
-                case "--variant" -> variant = args[i + 1];
-                case "--decoder" -> decoder = args[i + 1];
-                case "--dump-ids" -> dumpIds = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        if (model == null) {
-            out.println("usage: " + NAME + " --model DIR [--article FILE] [--tokens N] [--repeats N] "
-                    + "[--variant fp32|quantized] [--decoder auto|split|merged] [--dump-ids FILE]");
-            return 2;
-        }
+    private int run(PrintWriter out) throws IOException {
         long rssBefore = Rss.kilobytes();
         long loadStart = System.nanoTime();
-        ModelFiles files = ModelFiles.locate(model, dev.passerelle.model.Variant.valueOf(variant.toUpperCase(Locale.ROOT)),
-                dev.passerelle.model.DecoderChoice.valueOf(decoder.toUpperCase(Locale.ROOT)));
+        ModelFiles files = ModelFiles.locate(model, variant, decoder);
         // Batches as large as a scenario asks for: the article goes through in one batch.
         try (Translator translator = Translator.open(files, OnnxOptions.DEFAULT, new BatchLimits(64, 1 << 20),
                 MAX_SENTENCE_TOKENS)) {

@@ -3,7 +3,10 @@ package dev.passerelle.service;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.model.DjlSettings;
 import dev.passerelle.model.ModelFiles;
-import dev.passerelle.model.fetch.FetchCommand;
+import dev.passerelle.model.fetch.FetchException;
+import dev.passerelle.model.fetch.InstallRequest;
+import dev.passerelle.model.fetch.LogProgress;
+import dev.passerelle.model.fetch.ModelInstaller;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,16 +95,20 @@ public class ModelLifecycle {
                 + " (passerelle.model.fetch-on-start); the service is ready once it is loaded");
         LOG.info(status.message());
         Thread fetch = new Thread(() -> {
-            int code = FetchCommand.run(new String[] {"--manifest", config.manifest().toString(),
-                    "--dir", dir.toString(), "--variant", config.variant().label(),
-                    "--decoder", config.decoder().label(), "--if-missing"});
-            if (code == 0) {
-                load();
-            } else {
+            try {
+                new ModelInstaller(new LogProgress(LOG)).install(InstallRequest.forService(config.manifest(), dir,
+                        config.variant(), config.decoder(), System.getenv()));
+            } catch (FetchException | IOException | RuntimeException e) {
+                // Offline, or the hub refused: not ready, and the status says why and what else to do.
                 status = new ModelStatus(ModelState.FAILED, "fetching the model into " + dir.toAbsolutePath()
-                        + " failed (exit code " + code + ", see the log); " + missingMessage(dir));
+                        + " failed: " + e.getMessage() + ". " + missingMessage(dir));
                 LOG.error(status.message());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
+            load();
         }, "passerelle-fetch-model");
         fetch.setDaemon(true);
         fetch.start();

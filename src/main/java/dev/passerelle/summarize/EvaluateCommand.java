@@ -1,5 +1,6 @@
 package dev.passerelle.summarize;
 
+import dev.passerelle.cli.Cli;
 import dev.passerelle.clean.ArticleExtractor;
 import dev.passerelle.clean.Verdict;
 import dev.passerelle.text.ClauseSplitter;
@@ -7,43 +8,58 @@ import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
 import dev.passerelle.text.OpenNlpSentenceSplitter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code summarize-eval FILE [--bullets N]}: for tuning, prints every sentence of a French article
  * (.txt, or .html reduced to its article) with its boilerplate verdict, its ranking figures
  * (lexical vectors, default settings) and whether the digest picks it. Needs no model.
  */
-public final class EvaluateCommand {
+@Command(name = EvaluateCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Prints every sentence of a French article with its boilerplate verdict and ranking figures, "
+                + "and marks those the digest picks.")
+public final class EvaluateCommand implements Callable<Integer> {
 
     public static final String NAME = "summarize-eval";
 
-    private EvaluateCommand() {
+    @Parameters(paramLabel = "FILE", description = "The article: .txt, or .html reduced to its article.")
+    Path file;
+    @Option(names = "--bullets", paramLabel = "N", description = "Bullets to pick (default: as the service picks).")
+    Integer bullets;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (bullets != null && bullets < 1) {
+            throw new ParameterException(spec.commandLine(), "--bullets must be at least 1");
+        }
+        return run(spec.commandLine().getOut());
     }
 
-    public static int run(String[] args, PrintStream out) {
-        if (args.length == 0 || args[0].startsWith("-")) {
-            out.println("usage: summarize-eval FILE [--bullets N]");
-            return 2;
-        }
-        Integer bullets = null;
-        if (args.length == 3 && args[1].equals("--bullets")) {
-            bullets = Integer.valueOf(args[2]);
-        }
+    private int run(PrintWriter out) {
         String text;
         try {
-            text = Files.readString(Path.of(args[0]));
+            text = Files.readString(file);
         } catch (IOException e) {
-            out.println("cannot read " + args[0] + ": " + e.getMessage());
+            out.println("cannot read " + file + ": " + e.getMessage());
             return 1;
         }
-        if (args[0].toLowerCase(Locale.ROOT).endsWith(".html") || args[0].toLowerCase(Locale.ROOT).endsWith(".htm")) {
+        String name = file.toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
             text = ArticleExtractor.extract(text).body();
         }
         // Sentences only: without a model there is no tokenizer to size clauses (as the service without one).

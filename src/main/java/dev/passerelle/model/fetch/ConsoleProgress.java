@@ -1,18 +1,18 @@
 package dev.passerelle.model.fetch;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Progress on the terminal: a redrawn line on a console, a line per 10% in logs. */
 final class ConsoleProgress implements FetchListener {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean console;
     private long startNanos;
     private long startBytes;
     private int lastDecile;
 
-    ConsoleProgress(PrintStream out, boolean console) {
+    ConsoleProgress(PrintWriter out, boolean console) {
         this.out = out;
         this.console = console;
     }
@@ -33,6 +33,7 @@ final class ConsoleProgress implements FetchListener {
         if (total <= 0) {
             if (console) {
                 out.print("\r  " + mb(done) + "  " + rate + "   ");
+                out.flush();
             }
             return;
         }
@@ -41,6 +42,7 @@ final class ConsoleProgress implements FetchListener {
             int bar = percent / 4;
             out.print("\r  [" + "#".repeat(bar) + " ".repeat(25 - bar) + "] " + percent + "%  " + mb(done)
                     + " / " + mb(total) + "  " + rate + "   ");
+            out.flush(); // print does not flush, and a redrawn line has no newline
         } else if (percent / 10 > lastDecile) {
             lastDecile = percent / 10;
             out.println("  " + percent + "%  " + mb(done) + " / " + mb(total) + "  " + rate);
@@ -53,6 +55,11 @@ final class ConsoleProgress implements FetchListener {
             out.println();
         }
         out.println("  ok " + path + "  " + mb(size) + "  sha256 " + sha256);
+    }
+
+    @Override
+    public void info(String message) {
+        out.println(message);
     }
 
     @Override

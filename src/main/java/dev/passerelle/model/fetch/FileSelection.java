@@ -1,31 +1,32 @@
 package dev.passerelle.model.fetch;
 
-import java.util.List;
+import dev.passerelle.model.DecoderChoice;
+import dev.passerelle.model.Variant;
+import java.util.Objects;
 
 /**
- * Which graphs of a manifest to fetch: a precision ({@code fp32}, {@code quantized} or {@code all})
- * and a decoder layout ({@code merged}, {@code split} or {@code all}). The service needs one of each;
- * {@code all} serves pinning a manifest or trying every combination.
+ * Which graphs of a manifest to fetch: a precision and a decoder layout. The service needs one of
+ * each; {@code all} serves pinning a manifest or trying every combination. Files tagged with
+ * neither (configuration, vocabulary, the encoder of the chosen precision...) follow the tags they
+ * have. {@code auto} is stored as the layout it stands for, so {@link #decoder()} is never AUTO.
  */
-public record FileSelection(String variant, String decoder) {
+public record FileSelection(VariantSelection variant, DecoderSelection decoder) {
 
-    static final List<String> VARIANTS = List.of("fp32", "quantized", "all");
-    static final List<String> DECODERS = List.of("merged", "split", "all");
+    /** What {@code fetch-model} fetches without options, and the service loads by default. */
+    public static final FileSelection DEFAULT = new FileSelection(VariantSelection.FP32, DecoderSelection.MERGED);
 
     public FileSelection {
-        if (!VARIANTS.contains(variant)) {
-            throw new IllegalArgumentException("--variant must be fp32, quantized or all");
-        }
-        if (!DECODERS.contains(decoder)) {
-            throw new IllegalArgumentException("--decoder must be merged, split or all");
-        }
+        Objects.requireNonNull(variant, "variant");
+        decoder = Objects.requireNonNull(decoder, "decoder").resolved();
+    }
+
+    /** The files the service loads with these settings ({@code passerelle.model.variant}, {@code .decoder}). */
+    public static FileSelection forService(Variant variant, DecoderChoice decoder) {
+        return new FileSelection(VariantSelection.of(variant), DecoderSelection.of(decoder));
     }
 
     boolean wants(ManifestFile file) {
-        return matches(variant, file.variant()) && matches(decoder, file.decoder());
-    }
-
-    private static boolean matches(String wanted, String tag) {
-        return tag == null || wanted.equals("all") || wanted.equals(tag);
+        return (file.variant() == null || variant.wants(file.variant()))
+                && (file.decoder() == null || decoder.wants(file.decoder()));
     }
 }

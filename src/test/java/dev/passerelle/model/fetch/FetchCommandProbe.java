@@ -1,5 +1,6 @@
 package dev.passerelle.model.fetch;
 
+import dev.passerelle.cli.Cli;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,10 @@ public final class FetchCommandProbe {
     private FetchCommandProbe() {
     }
 
+    /** Throws picocli's ParameterException, naming what is wrong, if {@code fetch-model} refuses {@code args}. */
     public static void parse(List<String> args) {
-        FetchCommand.parse(args.toArray(String[]::new), Map.of());
+        FetchCommand command = new FetchCommand(Map.of(), false);
+        Cli.commandLine(command).parseArgs(args.toArray(String[]::new));
+        command.request();
     }
 }

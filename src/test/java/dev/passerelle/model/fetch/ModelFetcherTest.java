@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
+import dev.passerelle.cli.CommandRun;
 import dev.passerelle.model.Variant;
 import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.DecoderLayout;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.ModelProvenance;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +32,12 @@ class ModelFetcherTest {
     private static final List<String> GRAPHS = List.of("encoder_model.onnx", "decoder_model.onnx",
             "decoder_with_past_model.onnx");
     private static final String MERGED = "decoder_model_merged.onnx";
-    private static final FileSelection SPLIT_FP32 = new FileSelection("fp32", "split");
+    private static final FileSelection SPLIT_FP32 = new FileSelection(VariantSelection.FP32, DecoderSelection.SPLIT);
 
     @TempDir
     Path tmp;
     private FakeHub hub;
-    private final List<String> warnings = new ArrayList<>();
+    private final RecordingListener listener = new RecordingListener();
 
     @BeforeEach
     void start() throws IOException {
@@ -75,24 +73,7 @@ class ModelFetcherTest {
     }
 
     private ModelFetcher fetcher() {
-        return new ModelFetcher(null, new FetchListener() {
-            @Override
-            public void started(String path, long already, long total) {
-            }
-
-            @Override
-            public void progressed(String path, long done, long total) {
-            }
-
-            @Override
-            public void finished(String path, long size, String sha256) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        }, 1);
+        return new ModelFetcher(null, listener, 1);
     }
 
     @Test
@@ -111,23 +92,14 @@ class ModelFetcherTest {
         assertFalse(Files.exists(tmp.resolve("model.partial")));
         assertTrue(hub.requests.stream().noneMatch(r -> r.contains("quantized")), "only the asked variant");
         assertTrue(hub.requests.stream().noneMatch(r -> r.contains("merged")), "only the asked decoder layout");
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("--pin")));
-    }
-
-    @Test
-    void decoderOptionTakesTheServiceSettingsValues() {
-        assertEquals("merged", FetchCommand.parse(new String[] {"--decoder", "auto"}, Map.of()).selection().decoder());
-        assertEquals("split", FetchCommand.parse(new String[] {"--decoder", "split"}, Map.of()).selection().decoder());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FetchCommand.parse(new String[] {"--decoder", "automatic"}, Map.of()));
-        assertTrue(e.getMessage().contains("merged, split or all"), e.getMessage());
+        assertTrue(listener.warnings.stream().anyMatch(w -> w.contains("--pin")));
     }
 
     @Test
     void theDefaultSelectionFetchesTheMergedDecoderOnly() throws Exception {
         Path target = tmp.resolve("model");
-        FetchCommand.Options o = FetchCommand.parse(new String[] {"--dir", target.toString()}, Map.of());
-        fetcher().fetch(manifest(false), hub.baseUrl(), target, o.selection());
+        InstallRequest request = FetchCommandTest.parse(Map.of(), "--dir", target.toString());
+        fetcher().fetch(manifest(false), hub.baseUrl(), target, request.selection());
         assertEquals(DecoderLayout.MERGED, ModelFiles.locate(target, Variant.FP32, DecoderChoice.AUTO).layout());
         assertTrue(Files.exists(target.resolve(MERGED)));
         assertFalse(Files.exists(target.resolve("decoder_with_past_model.onnx")));
@@ -218,13 +190,11 @@ class ModelFetcherTest {
     void theCommandPinsTheManifestAndHonoursTheMirror() throws Exception {
         Path manifestFile = tmp.resolve("tiny.json");
         manifest(false).write(manifestFile);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = FetchCommand.run(new String[] {"--manifest", manifestFile.toString(), "--dir",
-                tmp.resolve("m").toString(), "--pin"}, Map.of("PASSERELLE_MODEL_MIRROR", hub.baseUrl()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), false);
-        String log = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, log);
-        assertTrue(log.contains("100%"), log);
+        CommandRun run = FetchCommandTest.run(Map.of("PASSERELLE_MODEL_MIRROR", hub.baseUrl()),
+                "--manifest", manifestFile.toString(), "--dir", tmp.resolve("m").toString(), "--pin");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("100%"), run.out());
+        assertTrue(run.out().contains("pinned"), run.out());
         Manifest pinned = Manifest.read(manifestFile);
         assertEquals(FakeHub.COMMIT, pinned.revision());
         assertEquals(Checksums.sha256(Fixture.MODEL_DIR.resolve("vocab.json")),
@@ -236,20 +206,30 @@ class ModelFetcherTest {
         Path manifestFile = tmp.resolve("tiny.json");
         manifest(false).write(manifestFile);
         String[] args = {"--manifest", manifestFile.toString(), "--dir", tmp.resolve("m").toString(), "--if-missing"};
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         Map<String, String> env = Map.of("PASSERELLE_MODEL_MIRROR", hub.baseUrl());
-        assertEquals(0, FetchCommand.run(args, env, quiet, false));
+        assertEquals(0, FetchCommandTest.run(env, args).code());
         int requests = hub.requests.size();
-        assertEquals(0, FetchCommand.run(args, env, quiet, false));
+        CommandRun again = FetchCommandTest.run(env, args);
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.out().contains("already installed"), again.out());
         assertEquals(requests, hub.requests.size(), "nothing downloaded the second time");
     }
 
     @Test
-    void badArgumentsExitWithUsage() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = FetchCommand.run(new String[] {"--variant", "int4"}, Map.of(), new PrintStream(out, true,
-                StandardCharsets.UTF_8), false);
-        assertEquals(2, code);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("usage"));
+    void theInstallerTellsWhetherItFetched() throws Exception {
+        Path manifestFile = tmp.resolve("tiny.json");
+        manifest(false).write(manifestFile);
+        ModelInstaller installer = new ModelInstaller(listener, 1);
+        InstallRequest request = new InstallRequest(manifestFile, tmp.resolve("m"), hub.baseUrl(),
+                FileSelection.forService(Variant.FP32, DecoderChoice.AUTO), false, true, "");
+        InstallResult first = installer.install(request);
+        assertFalse(first.alreadyInstalled());
+        assertEquals("tiny", first.manifestId());
+        assertEquals(tmp.resolve("m").toAbsolutePath(), first.dir());
+        assertTrue(Files.exists(tmp.resolve("m").resolve(MERGED)), "AUTO fetches the merged decoder");
+        assertTrue(listener.info.get(0).startsWith("fetching passerelle/tiny-marian@main (fp32, merged decoder) from "
+                + hub.baseUrl()), listener.info::toString);
+        assertTrue(installer.install(request).alreadyInstalled());
+        assertTrue(listener.info.get(listener.info.size() - 1).contains("already installed"), listener.info::toString);
     }
 }

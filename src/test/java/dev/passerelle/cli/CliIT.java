@@ -1,0 +1,39 @@
+package dev.passerelle.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The commands as a user runs them, {@code java -jar quarkus-run.jar COMMAND ...}: the launcher waits
+ * for the process to exit, so commands that exit before Quarkus starts are fine. CliTest has the details.
+ */
+@QuarkusMainIntegrationTest
+class CliIT {
+
+    @Test
+    @Launch({"fetch-model", "--help"})
+    void fetchModelHelp(LaunchResult result) {
+        assertTrue(result.getOutput().startsWith("Usage: fetch-model"), result.getOutput());
+        assertTrue(result.getOutput().contains("--manifest=FILE"), result.getOutput());
+    }
+
+    @Test
+    @Launch(value = {"fetch-model", "--variant", "int4"}, exitCode = 2)
+    void aBadValueNamesTheOption(LaunchResult result) {
+        assertTrue(result.getErrorOutput().startsWith("Invalid value for option '--variant'")
+                && result.getErrorOutput().contains("'int4'"), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("Usage: fetch-model"), result.getErrorOutput());
+        assertTrue(result.getOutput().isEmpty(), result.getOutput());
+    }
+
+    @Test
+    @Launch({"hash-key", "abc"})
+    void hashKey(LaunchResult result) {
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", result.getOutput());
+    }
+}

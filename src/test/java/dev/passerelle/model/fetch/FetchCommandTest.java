@@ -1,0 +1,138 @@
+package dev.passerelle.model.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.passerelle.cli.Cli;
+import dev.passerelle.cli.CommandRun;
+import dev.passerelle.model.DecoderChoice;
+import dev.passerelle.model.Variant;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.ParameterException;
+
+/** How {@code fetch-model} reads its command line and environment; fetching itself is ModelFetcherTest's. */
+class FetchCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    /** The request {@code fetch-model args} would make, in environment {@code env}. */
+    static InstallRequest parse(Map<String, String> env, String... args) {
+        FetchCommand command = new FetchCommand(env, false);
+        Cli.commandLine(command).parseArgs(args);
+        return command.request();
+    }
+
+    static CommandRun run(Map<String, String> env, String... args) {
+        return CommandRun.of(new FetchCommand(env, false), args);
+    }
+
+    @Test
+    void decoderOptionTakesTheServiceSettingsValues() {
+        assertEquals(DecoderSelection.MERGED, parse(Map.of(), "--decoder", "auto").selection().decoder());
+        assertEquals(DecoderSelection.SPLIT, parse(Map.of(), "--decoder", "split").selection().decoder());
+        assertEquals(DecoderSelection.ALL, parse(Map.of(), "--decoder=ALL").selection().decoder());
+        ParameterException e = assertThrows(ParameterException.class, () -> parse(Map.of(), "--decoder", "automatic"));
+        assertTrue(e.getMessage().contains("--decoder") && e.getMessage().contains("automatic")
+                && e.getMessage().contains("MERGED, SPLIT, ALL"), e.getMessage());
+    }
+
+    @Test
+    void theServiceSettingsMapToTheFilesTheyLoad() {
+        assertEquals(new FileSelection(VariantSelection.FP32, DecoderSelection.MERGED),
+                FileSelection.forService(Variant.FP32, DecoderChoice.AUTO));
+        assertEquals(new FileSelection(VariantSelection.QUANTIZED, DecoderSelection.SPLIT),
+                FileSelection.forService(Variant.QUANTIZED, DecoderChoice.SPLIT));
+        assertEquals(DecoderSelection.MERGED, FileSelection.forService(Variant.FP32, DecoderChoice.MERGED).decoder());
+        // The service passes its settings' labels when it runs the command: they must parse to the same thing.
+        for (Variant v : Variant.values()) {
+            for (DecoderChoice d : DecoderChoice.values()) {
+                assertEquals(FileSelection.forService(v, d),
+                        parse(Map.of(), "--variant", v.label(), "--decoder", d.label()).selection());
+            }
+        }
+    }
+
+    @Test
+    void theServiceFetchesWhatItLoadsOnlyWhenMissing() {
+        Map<String, String> env = Map.of("HF_ENDPOINT", "https://hf.example", "HF_TOKEN", "t0ken");
+        InstallRequest r = InstallRequest.forService(Path.of("m.json"), Path.of("d"), Variant.QUANTIZED,
+                DecoderChoice.AUTO, env);
+        assertEquals(new InstallRequest(Path.of("m.json"), Path.of("d"), "https://hf.example",
+                new FileSelection(VariantSelection.QUANTIZED, DecoderSelection.MERGED), false, true, "t0ken"), r);
+        assertEquals(parse(env, "--manifest", "m.json", "--dir", "d", "--variant", "quantized", "--decoder", "auto",
+                "--if-missing"), r, "the same request as the command line the service used to run");
+    }
+
+    @Test
+    void defaultsComeFromTheEnvironmentAndOptionsWin() {
+        InstallRequest none = parse(Map.of());
+        assertEquals(Path.of("models/opus-mt-fr-en"), none.dir());
+        assertEquals(Path.of("models/opus-mt-fr-en.json"), none.manifest());
+        assertEquals(FileSelection.DEFAULT, none.selection());
+        assertNull(none.mirror());
+        assertNull(none.token());
+        assertFalse(none.pin() || none.ifMissing());
+
+        Map<String, String> env = Map.of("PASSERELLE_MODEL_DIR", "/models/x", "PASSERELLE_MODEL_MIRROR", " ",
+                "HF_ENDPOINT", "https://hf.example", "HF_TOKEN", "t0ken");
+        InstallRequest fromEnv = parse(env);
+        assertEquals(Path.of("/models/x"), fromEnv.dir());
+        assertEquals("https://hf.example", fromEnv.mirror(), "a blank variable counts as unset");
+        assertEquals("t0ken", fromEnv.token());
+
+        InstallRequest explicit = parse(env, "--dir", "d", "--mirror", "https://mirror.example", "--pin",
+                "--if-missing", "--variant", "QUANTIZED");
+        assertEquals(Path.of("d"), explicit.dir());
+        assertEquals("https://mirror.example", explicit.mirror());
+        assertTrue(explicit.pin() && explicit.ifMissing());
+        assertEquals(VariantSelection.QUANTIZED, explicit.selection().variant());
+    }
+
+    @Test
+    void badArgumentsExitWithUsage() {
+        CommandRun run = run(Map.of(), "--variant", "int4");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("Invalid value for option '--variant'") && run.err().contains("int4"), run.err());
+        assertTrue(run.err().contains("Usage: fetch-model"), run.err());
+        assertEquals("", run.out());
+
+        for (List<String> bad : List.of(List.of("--decoder"), List.of("--bogus"), List.of("extra"))) {
+            CommandRun r = run(Map.of(), bad.toArray(String[]::new));
+            assertEquals(2, r.code(), bad + ": " + r);
+            assertTrue(r.err().contains("Usage: fetch-model"), r.err());
+        }
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        CommandRun run = run(Map.of(), "--help");
+        assertEquals(0, run.code());
+        for (String option : List.of("--manifest", "--dir", "--mirror", "--variant", "--decoder", "--pin",
+                "--if-missing")) {
+            assertTrue(run.out().contains(option), option + " in " + run.out());
+        }
+    }
+
+    @Test
+    void aManifestThatCannotBeReadFailsWithItsName() {
+        CommandRun run = run(Map.of(), "--manifest", tmp.resolve("none.json").toString(), "--dir",
+                tmp.resolve("m").toString());
+        assertEquals(1, run.code());
+        assertTrue(run.err().startsWith("fetch failed: ") && run.err().contains("none.json"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void theCommandLinesOfTheDeploymentParse() {
+        FetchCommandProbe.parse(List.of("--dir", "/models/opus-mt-fr-en", "--if-missing", "--variant", "quantized"));
+        assertThrows(ParameterException.class, () -> FetchCommandProbe.parse(List.of("--variant", "int4")));
+    }
+}
