@@ -6,7 +6,7 @@
 set -euo pipefail
 n=${1:-2000}; c=${2:-2}; url=${3:-http://127.0.0.1:8080}
 here=$(cd "$(dirname "$0")/.." && pwd)
-article="$here/../shared/samples/seed-article.fr.txt"
+article="$here/docs/samples/seed-article.fr.txt"
 port=${url##*:}
 pid=$(ss -ltnp "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 [ -n "$pid" ] || { echo "no server listening on $port" >&2; exit 1; }

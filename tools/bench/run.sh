@@ -64,7 +64,7 @@ service() { # VARIANT
   done
   local warm
   warm=$(ps -o rss= -p "$pid")
-  /usr/bin/python3 tools/bench/load.py "http://127.0.0.1:$port" 8 200 ../shared/samples/seed-article.fr.txt \
+  /usr/bin/python3 tools/bench/load.py "http://127.0.0.1:$port" 8 200 docs/samples/seed-article.fr.txt \
     > "$bench/load-$1.json"
   echo "{\"rss_warm_mb\": $((warm / 1024)), \"rss_after_mb\": $(($(ps -o rss= -p "$pid") / 1024))}" \
     > "$bench/rss-$1.json"

@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
 public final class Fixture {
 
     public static final Path MODEL_DIR = Path.of("src/test/resources/fixture-model");
-    public static final Path SAMPLES = Path.of("../shared/samples");
+    public static final Path SAMPLES = Path.of("docs/samples");
 
     private Fixture() {
     }

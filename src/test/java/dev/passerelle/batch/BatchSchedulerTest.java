@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.passerelle.Await;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.FinishReason;
 import dev.passerelle.translate.Generator;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,25 +28,53 @@ class BatchSchedulerTest {
     private static final DecodeOptions GREEDY = new DecodeOptions(1, true, 2.0, 10);
     private static final DecodeOptions BEAM = GREEDY.withBeams(4);
 
-    /** Echoes the ids, records each batch, can be slowed down and can fail on a poisoned sentence. */
+    /**
+     * Echoes the ids, records each batch, fails on a poisoned sentence, and once held keeps every
+     * batch (and so the worker) until released: the tests arrange the queue while the worker is
+     * busy instead of guessing how long a slow engine takes.
+     */
     static final class EchoEngine implements Generator {
         final List<List<int[]>> batches = Collections.synchronizedList(new ArrayList<>());
         final List<DecodeOptions> options = Collections.synchronizedList(new ArrayList<>());
-        volatile long delayMillis;
+        final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private volatile boolean holding;
 
         @Override
         public List<Hypothesis> generate(List<int[]> sources, DecodeOptions o) {
             batches.add(sources);
             options.add(o);
+            started.countDown();
             if (sources.stream().anyMatch(s -> s[0] == 666)) {
                 throw new IllegalStateException("poisoned sentence");
             }
-            try {
-                Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (holding) {
+                try {
+                    if (!released.await(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never released the engine");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return sources.stream().map(s -> new Hypothesis(s.clone(), -o.beams(), FinishReason.EOS)).toList();
+        }
+
+        void hold() {
+            holding = true;
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        /** Waits until the worker is inside the engine with the first batch. */
+        void awaitFirstBatch() throws InterruptedException {
+            assertTrue(started.await(10, TimeUnit.SECONDS), "the worker took no batch");
+        }
+
+        int firstBatchSize() {
+            return batches.get(0).size();
         }
     }
 
@@ -60,6 +90,7 @@ class BatchSchedulerTest {
 
     @AfterEach
     void stop() {
+        engine.release();
         clients.shutdownNow();
         if (scheduler != null) {
             scheduler.close();
@@ -74,15 +105,25 @@ class BatchSchedulerTest {
         return out;
     }
 
+    /** Waits until all these sentences are in the scheduler: in the held first batch or queued behind it. */
+    private void awaitAccepted(BatchScheduler s, int sentences) throws InterruptedException {
+        engine.awaitFirstBatch();
+        Await.until(sentences + " sentences accepted", Duration.ofSeconds(10),
+                () -> engine.firstBatchSize() + s.depth() == sentences);
+    }
+
     @Test
     void concurrentRequestsShareBatchesAndGetExactlyTheirOwnResults() throws Exception {
         BatchScheduler s = scheduler(1000, Duration.ofSeconds(10));
-        engine.delayMillis = 20;
+        engine.hold();
         List<Future<List<Hypothesis>>> answers = new ArrayList<>();
         for (int r = 0; r < 16; r++) {
             int id = r;
             answers.add(clients.submit(() -> s.generate(request(id, 3), GREEDY)));
         }
+        // While the first batch holds the worker, every other request queues up behind it.
+        awaitAccepted(s, 48);
+        engine.release();
         for (int r = 0; r < 16; r++) {
             List<Hypothesis> out = answers.get(r).get(10, TimeUnit.SECONDS);
             assertEquals(3, out.size());
@@ -99,12 +140,15 @@ class BatchSchedulerTest {
     @Test
     void differentDecodingOptionsNeverShareABatch() throws Exception {
         BatchScheduler s = scheduler(1000, Duration.ofSeconds(10));
-        engine.delayMillis = 10;
+        engine.hold();
         List<Future<List<Hypothesis>>> answers = new ArrayList<>();
         for (int r = 0; r < 8; r++) {
             int id = r;
             answers.add(clients.submit(() -> s.generate(request(id, 2), id % 2 == 0 ? GREEDY : BEAM)));
         }
+        // Both kinds are queued together when the worker comes back, so it has to pick them apart.
+        awaitAccepted(s, 16);
+        engine.release();
         for (int r = 0; r < 8; r++) {
             assertEquals(r % 2 == 0 ? -1.0 : -4.0, answers.get(r).get(10, TimeUnit.SECONDS).get(0).score());
         }
@@ -117,33 +161,38 @@ class BatchSchedulerTest {
     @Test
     void aFailingSentenceFailsOnlyItsOwnRequest() throws Exception {
         BatchScheduler s = scheduler(1000, Duration.ofSeconds(10));
-        engine.delayMillis = 20;
-        CountDownLatch go = new CountDownLatch(1);
-        Future<List<Hypothesis>> good = clients.submit(() -> {
-            go.await();
-            return s.generate(request(1, 2), GREEDY);
-        });
-        Future<List<Hypothesis>> bad = clients.submit(() -> {
-            go.await();
-            return s.generate(List.of(new int[] {666, 0, 0}), GREEDY);
-        });
-        go.countDown();
+        engine.hold();
+        Future<List<Hypothesis>> first = clients.submit(() -> s.generate(request(0, 1), GREEDY));
+        engine.awaitFirstBatch();
+        // Queued behind the held first batch, the good and the poisoned request share the next one.
+        Future<List<Hypothesis>> good = clients.submit(() -> s.generate(request(1, 2), GREEDY));
+        Future<List<Hypothesis>> bad = clients.submit(() -> s.generate(List.of(new int[] {666, 0, 0}), GREEDY));
+        awaitAccepted(s, 4);
+        engine.release();
         assertEquals(2, good.get(10, TimeUnit.SECONDS).size());
         Exception e = assertThrows(Exception.class, () -> bad.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof IllegalStateException, e.toString());
+        assertEquals(1, first.get(10, TimeUnit.SECONDS).size());
+        assertTrue(engine.batches.stream().anyMatch(b -> b.size() == 3), "the poisoned sentence shared a batch");
     }
 
     @Test
     void aFullQueueRefusesAtOnceAndLosesNothingAccepted() throws Exception {
         BatchScheduler s = scheduler(6, Duration.ofSeconds(10));
-        engine.delayMillis = 50;
+        engine.hold();
         OverloadedException tooBig = assertThrows(OverloadedException.class, () -> s.generate(request(0, 7), GREEDY));
         assertTrue(tooBig.retryAfterSeconds() >= 1);
-        List<Future<List<Hypothesis>>> answers = new ArrayList<>();
+        List<CompletableFuture<List<Hypothesis>>> answers = new ArrayList<>();
         for (int r = 0; r < 12; r++) {
             int id = r;
-            answers.add(clients.submit(() -> s.generate(request(id, 3), GREEDY)));
+            answers.add(CompletableFuture.supplyAsync(() -> s.generate(request(id, 3), GREEDY), clients));
         }
+        // The held engine finishes nothing, so the first answer is a refusal: the queue filled up.
+        CompletableFuture.anyOf(answers.toArray(CompletableFuture[]::new)).handle((r, e) -> r)
+                .get(10, TimeUnit.SECONDS);
+        assertTrue(answers.stream().filter(CompletableFuture::isDone)
+                .allMatch(CompletableFuture::isCompletedExceptionally), "only refusals answer while the engine holds");
+        engine.release();
         int accepted = 0;
         int refused = 0;
         for (int r = 0; r < 12; r++) {
@@ -160,31 +209,31 @@ class BatchSchedulerTest {
     }
 
     @Test
-    void aRequestPastItsDeadlineGivesUpItsPlace() {
+    void aRequestPastItsDeadlineGivesUpItsPlace() throws Exception {
         BatchScheduler s = scheduler(100, Duration.ofMillis(100));
-        engine.delayMillis = 400;
-        clients.submit(() -> s.generate(request(1, 1), GREEDY)); // keeps the worker busy
-        assertThrows(OverloadedException.class, () -> {
-            Thread.sleep(20);
-            s.generate(request(2, 5), GREEDY);
-        });
+        engine.hold();
+        clients.submit(() -> s.generate(request(1, 1), GREEDY));
+        engine.awaitFirstBatch(); // the worker is busy until the test ends, so request 2 can only wait
+        assertThrows(OverloadedException.class, () -> s.generate(request(2, 5), GREEDY));
         assertEquals(0, s.depth(), "withdrawn sentences leave the queue");
     }
 
     @Test
     void shutdownFinishesQueuedWorkAndRefusesNew() throws Exception {
         BatchScheduler s = scheduler(100, Duration.ofSeconds(10));
-        engine.delayMillis = 30;
+        engine.hold();
         List<Future<List<Hypothesis>>> answers = new ArrayList<>();
         for (int r = 0; r < 6; r++) {
             int id = r;
             answers.add(clients.submit(() -> s.generate(request(id, 2), id % 2 == 0 ? GREEDY : BEAM)));
         }
-        Thread.sleep(10);
-        s.shutdown(5000);
+        awaitAccepted(s, 12);
+        s.shutdown(0); // closes while the first batch is held and the rest is still queued
+        assertThrows(OverloadedException.class, () -> s.generate(request(9, 1), GREEDY));
+        engine.release();
+        s.shutdown(5000); // now waits for the workers to finish what was queued
         for (Future<List<Hypothesis>> a : answers) {
             assertEquals(2, a.get(1, TimeUnit.SECONDS).size());
         }
-        assertThrows(OverloadedException.class, () -> s.generate(request(9, 1), GREEDY));
     }
 }

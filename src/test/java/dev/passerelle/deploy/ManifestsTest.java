@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.passerelle.RequiredTool;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.service.ModelConfig;
 import dev.passerelle.summarize.DigestConfig;
@@ -32,12 +33,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests render with {@code kubectl kustomize} and agree with the application:
- * its port, its probe paths, its configuration keys and the fetch command's options.
+ * its port, its probe paths, its configuration keys and the fetch command's options. Every test
+ * renders, so all are skipped where kubectl is not installed.
  */
 @QuarkusTest
 class ManifestsTest {
 
     static List<JsonNode> render(String dir) throws IOException, InterruptedException {
+        RequiredTool.KUBECTL.assume();
         Process p = new ProcessBuilder("kubectl", "kustomize", dir).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
