@@ -1,8 +1,6 @@
 package dev.passerelle.cli;
 
-import dev.passerelle.bench.EngineBenchmark;
-import dev.passerelle.model.fetch.FetchCommand;
-import dev.passerelle.summarize.EvaluateCommand;
+
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;

@@ -101,7 +101,9 @@ public class ModelLifecycle {
             } catch (FetchException | IOException | RuntimeException e) {
                 // Offline, or the hub refused: not ready, and the status says why and what else to do.
                 status = new ModelStatus(ModelState.FAILED, "fetching the model into " + dir.toAbsolutePath()
-                        + " failed: " + e.getMessage() + ". " + missingMessage(dir));
+                        + " failed: " + e.getMessage() + ". Check the connection to the hub (or set "
+                        + "PASSERELLE_MODEL_MIRROR to a mirror of it) and restart; or point PASSERELLE_MODEL_DIR at a "
+                        + "folder holding the model (src/test/resources/fixture-model is a small test model).");
                 LOG.error(status.message());
                 return;
             } catch (InterruptedException e) {

@@ -1,10 +1,10 @@
 package dev.passerelle.batch;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passerelle.Await;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.FinishReason;
 import dev.passerelle.translate.Generator;
@@ -108,8 +108,8 @@ class BatchSchedulerTest {
     /** Waits until all these sentences are in the scheduler: in the held first batch or queued behind it. */
     private void awaitAccepted(BatchScheduler s, int sentences) throws InterruptedException {
         engine.awaitFirstBatch();
-        Await.until(sentences + " sentences accepted", Duration.ofSeconds(10),
-                () -> engine.firstBatchSize() + s.depth() == sentences);
+        await(sentences + " sentences accepted").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1)).until(() -> engine.firstBatchSize() + s.depth() == sentences);
     }
 
     @Test

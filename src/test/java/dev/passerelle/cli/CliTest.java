@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passerelle.bench.EngineBenchmark;
-import dev.passerelle.summarize.EvaluateCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -14,7 +14,7 @@ import dev.passerelle.RequiredTool;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.service.ModelConfig;
 import dev.passerelle.summarize.DigestConfig;
-import dev.passerelle.model.fetch.FetchCommandProbe;
+import dev.passerelle.cli.FetchCommandProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.lang.reflect.Method;

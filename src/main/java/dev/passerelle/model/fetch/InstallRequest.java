@@ -40,7 +40,7 @@ public record InstallRequest(Path manifest, Path dir, String mirror, FileSelecti
     }
 
     /** The server the environment names: PASSERELLE_MODEL_MIRROR, else HF_ENDPOINT, else null. */
-    static String mirror(Map<String, String> env) {
+    public static String mirror(Map<String, String> env) {
         String mirror = blankToNull(env.get("PASSERELLE_MODEL_MIRROR"));
         return mirror != null ? mirror : blankToNull(env.get("HF_ENDPOINT"));
     }

@@ -1,12 +1,12 @@
 package dev.passerelle.model.fetch;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passerelle.Await;
 import dev.passerelle.Fixture;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,8 +72,8 @@ class FetchOnStartTest {
     @Test
     void fetchesThenServes() {
         // The fetch runs on the service's own thread; readiness is what a client (or Kubernetes) sees.
-        Await.until("readiness after the fetch", Duration.ofSeconds(60),
-                () -> given().when().get("/q/health/ready").statusCode() == 200);
+        await("readiness after the fetch").atMost(Duration.ofSeconds(60))
+                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
         given().contentType(ContentType.JSON).body(Map.of("text", "Merci beaucoup !"))
                 .when().post("/v1/translate").then().statusCode(200).body("translation", equalTo("Thank you very much!"));
         given().when().get("/v1/models").then().body("models[0].repository", equalTo("passerelle/tiny-marian"))

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
 import dev.passerelle.cli.CommandRun;
+import dev.passerelle.cli.FetchCommandProbe;
 import dev.passerelle.model.Variant;
 import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.DecoderLayout;
@@ -98,7 +99,7 @@ class ModelFetcherTest {
     @Test
     void theDefaultSelectionFetchesTheMergedDecoderOnly() throws Exception {
         Path target = tmp.resolve("model");
-        InstallRequest request = FetchCommandTest.parse(Map.of(), "--dir", target.toString());
+        InstallRequest request = FetchCommandProbe.parse(Map.of(), "--dir", target.toString());
         fetcher().fetch(manifest(false), hub.baseUrl(), target, request.selection());
         assertEquals(DecoderLayout.MERGED, ModelFiles.locate(target, Variant.FP32, DecoderChoice.AUTO).layout());
         assertTrue(Files.exists(target.resolve(MERGED)));
@@ -190,7 +191,7 @@ class ModelFetcherTest {
     void theCommandPinsTheManifestAndHonoursTheMirror() throws Exception {
         Path manifestFile = tmp.resolve("tiny.json");
         manifest(false).write(manifestFile);
-        CommandRun run = FetchCommandTest.run(Map.of("PASSERELLE_MODEL_MIRROR", hub.baseUrl()),
+        CommandRun run = FetchCommandProbe.run(Map.of("PASSERELLE_MODEL_MIRROR", hub.baseUrl()),
                 "--manifest", manifestFile.toString(), "--dir", tmp.resolve("m").toString(), "--pin");
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("100%"), run.out());
@@ -207,9 +208,9 @@ class ModelFetcherTest {
         manifest(false).write(manifestFile);
         String[] args = {"--manifest", manifestFile.toString(), "--dir", tmp.resolve("m").toString(), "--if-missing"};
         Map<String, String> env = Map.of("PASSERELLE_MODEL_MIRROR", hub.baseUrl());
-        assertEquals(0, FetchCommandTest.run(env, args).code());
+        assertEquals(0, FetchCommandProbe.run(env, args).code());
         int requests = hub.requests.size();
-        CommandRun again = FetchCommandTest.run(env, args);
+        CommandRun again = FetchCommandProbe.run(env, args);
         assertEquals(0, again.code(), again::toString);
         assertTrue(again.out().contains("already installed"), again.out());
         assertEquals(requests, hub.requests.size(), "nothing downloaded the second time");

@@ -1,6 +1,11 @@
-package dev.passerelle.model.fetch;
+package dev.passerelle.cli;
 
-import dev.passerelle.cli.Cli;
+import dev.passerelle.model.fetch.DecoderSelection;
+import dev.passerelle.model.fetch.FetchException;
+import dev.passerelle.model.fetch.FileSelection;
+import dev.passerelle.model.fetch.InstallRequest;
+import dev.passerelle.model.fetch.ModelInstaller;
+import dev.passerelle.model.fetch.VariantSelection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

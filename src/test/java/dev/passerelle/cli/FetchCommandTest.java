@@ -1,13 +1,15 @@
-package dev.passerelle.model.fetch;
+package dev.passerelle.cli;
 
+import dev.passerelle.model.fetch.DecoderSelection;
+import dev.passerelle.model.fetch.FileSelection;
+import dev.passerelle.model.fetch.InstallRequest;
+import dev.passerelle.model.fetch.VariantSelection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passerelle.cli.Cli;
-import dev.passerelle.cli.CommandRun;
 import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.Variant;
 import java.nio.file.Path;
@@ -23,15 +25,12 @@ class FetchCommandTest {
     @TempDir
     Path tmp;
 
-    /** The request {@code fetch-model args} would make, in environment {@code env}. */
-    static InstallRequest parse(Map<String, String> env, String... args) {
-        FetchCommand command = new FetchCommand(env, false);
-        Cli.commandLine(command).parseArgs(args);
-        return command.request();
+    private static InstallRequest parse(Map<String, String> env, String... args) {
+        return FetchCommandProbe.parse(env, args);
     }
 
-    static CommandRun run(Map<String, String> env, String... args) {
-        return CommandRun.of(new FetchCommand(env, false), args);
+    private static CommandRun run(Map<String, String> env, String... args) {
+        return FetchCommandProbe.run(env, args);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.passerelle.bench;
+package dev.passerelle.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;

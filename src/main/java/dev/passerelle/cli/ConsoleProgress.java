@@ -1,5 +1,6 @@
-package dev.passerelle.model.fetch;
+package dev.passerelle.cli;
 
+import dev.passerelle.model.fetch.FetchListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 

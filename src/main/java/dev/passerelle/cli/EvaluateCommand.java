@@ -1,6 +1,11 @@
-package dev.passerelle.summarize;
+package dev.passerelle.cli;
 
-import dev.passerelle.cli.Cli;
+import dev.passerelle.summarize.DigestPlan;
+import dev.passerelle.summarize.DigestPlanner;
+import dev.passerelle.summarize.LexicalSimilarity;
+import dev.passerelle.summarize.ScoredUnit;
+import dev.passerelle.summarize.SummarizerSettings;
+import dev.passerelle.summarize.Summary;
 import dev.passerelle.clean.ArticleExtractor;
 import dev.passerelle.clean.Verdict;
 import dev.passerelle.text.ClauseSplitter;

@@ -1,6 +1,5 @@
-package dev.passerelle.bench;
+package dev.passerelle.cli;
 
-import dev.passerelle.cli.Cli;
 import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
