@@ -38,22 +38,32 @@ public class PipelineFactory {
         BatchLimits limits = new BatchLimits(g.maxBatchSentences(), g.maxBatchTokens());
         MarianEngine engine = MarianEngine.load(files,
                 new OnnxOptions(onnx.intraOpThreads(), onnx.interOpThreads(), onnx.optimizationLevel()), limits);
-        Optional<ModelProvenance> origin = ModelProvenance.read(files.dir());
-        String id = origin.map(p -> p.id() + "@" + p.revision()).orElse(engine.config().name());
-        PasserelleConfig.Batch b = config.batch();
-        BatchScheduler scheduler = new BatchScheduler(engine,
-                new BatchSettings(b.maxWait(), b.queueCapacity(), b.deadline(), b.workers(), limits), metrics);
-        Translator translator;
+        BatchScheduler scheduler = null;
         try {
-            translator = Translator.over(engine, config.text().maxSentenceTokens(), cached(scheduler, id));
+            Optional<ModelProvenance> origin = ModelProvenance.read(files.dir());
+            String id = origin.map(p -> p.id() + "@" + p.revision()).orElse(engine.config().name());
+            PasserelleConfig.Batch b = config.batch();
+            scheduler = new BatchScheduler(engine,
+                    new BatchSettings(b.maxWait(), b.queueCapacity(), b.deadline(), b.workers(), limits), metrics);
+            DecodeOptions defaults = new DecodeOptions(g.beams().orElse(engine.generation().numBeams()),
+                    g.repetitionGuard(), g.maxLengthRatio(), g.maxLengthOffset(), g.benchmarkFixedNewTokens());
+            Generator generator = cached(scheduler, id);
+            // From here the translator owns the engine (and closes it if it cannot be built).
+            MarianEngine owned = engine;
+            engine = null;
+            Translator translator = Translator.over(owned, config.text().maxSentenceTokens(), generator);
+            metrics.watch(scheduler);
+            return new LoadedModel(translator, scheduler, defaults, id, origin);
         } catch (RuntimeException e) {
-            scheduler.shutdown(0);
+            // Nothing half-built survives: the workers stop and the native sessions close.
+            if (scheduler != null) {
+                scheduler.shutdown(0);
+            }
+            if (engine != null) {
+                engine.close();
+            }
             throw e;
         }
-        metrics.watch(scheduler);
-        DecodeOptions defaults = new DecodeOptions(g.beams().orElse(engine.generation().numBeams()),
-                g.repetitionGuard(), g.maxLengthRatio(), g.maxLengthOffset(), g.benchmarkFixedNewTokens());
-        return new LoadedModel(translator, scheduler, defaults, id, origin);
     }
 
     private Generator cached(Generator next, String modelId) {
