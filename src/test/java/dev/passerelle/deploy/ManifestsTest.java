@@ -25,8 +25,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -39,11 +41,36 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ManifestsTest {
 
+    /** The labels every object carries; selectors add {@code app.kubernetes.io/component}. */
+    static final Map<String, String> LABELS = Map.of(
+            "app.kubernetes.io/name", "passerelle", "app.kubernetes.io/part-of", "passerelle");
+
+    /**
+     * The objects {@code kubectl kustomize} renders. Its warnings (kustomize v5 names the overlay's
+     * deprecated fields, kept for kustomize v2.0.3) go to a file, not into the YAML.
+     */
     static List<JsonNode> render(String dir) throws IOException, InterruptedException {
         RequiredTool.KUBECTL.assume();
-        Process p = new ProcessBuilder("kubectl", "kustomize", dir).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        Path errors = Files.createTempFile("passerelle-kustomize", ".err");
+        try {
+            Process p = new ProcessBuilder("kubectl", "kustomize", dir).redirectError(errors.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), () -> "kubectl kustomize " + dir + ": " + readString(errors) + out);
+            return parse(out);
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static List<JsonNode> parse(String out) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<JsonNode> docs = new ArrayList<>();
         try (YAMLParser parser = new YAMLFactory().createParser(out)) {
@@ -131,6 +158,33 @@ class ManifestsTest {
         assertTrue(pod.path("spec").path("securityContext").path("runAsNonRoot").asBoolean());
         JsonNode service = kind(docs, "Service").path("spec").path("ports").get(0);
         assertEquals("http", service.path("targetPort").asText());
+    }
+
+    @Test
+    void everyObjectIsLabelledAndEverySelectorPicksThePods() throws Exception {
+        for (String dir : List.of("deploy/kubernetes", "deploy/kubernetes-baked")) {
+            List<JsonNode> docs = render(dir);
+            for (JsonNode doc : docs) {
+                Map<String, String> labels = map(doc.path("metadata").path("labels"));
+                assertTrue(labels.entrySet().containsAll(LABELS.entrySet()),
+                        dir + ": " + doc.path("kind").asText() + " labelled " + labels);
+            }
+            JsonNode deployment = kind(docs, "Deployment").path("spec");
+            Map<String, String> pods = map(deployment.path("template").path("metadata").path("labels"));
+            Map<String, String> selector = map(deployment.path("selector").path("matchLabels"));
+            assertTrue(selector.entrySet().containsAll(LABELS.entrySet()), dir + ": Deployment selector " + selector);
+            assertTrue(selector.containsKey("app.kubernetes.io/component"), dir + ": Deployment selector " + selector);
+            assertTrue(pods.entrySet().containsAll(selector.entrySet()), dir + ": pods labelled " + pods);
+            assertEquals(selector, map(kind(docs, "Service").path("spec").path("selector")), dir + ": Service");
+            assertEquals(selector, map(kind(docs, "PodDisruptionBudget").path("spec").path("selector").path("matchLabels")),
+                    dir + ": PodDisruptionBudget");
+        }
+    }
+
+    private static Map<String, String> map(JsonNode object) {
+        Map<String, String> out = new TreeMap<>();
+        object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
     }
 
     @Test
