@@ -14,7 +14,10 @@ public record RequiredTool(String what, String debianPackages, List<String> exec
     public static final RequiredTool CHROMIUM = new RequiredTool("chromium and chromedriver",
             "chromium chromium-driver", List.of("/usr/bin/chromium", "/usr/bin/chromedriver"));
 
-    /** kubectl on the PATH, for {@code kubectl kustomize}. */
+    /**
+     * kubectl on the PATH, for {@code kubectl kustomize}: any from 1.14 on, Debian 12's 1.20
+     * (kustomize v2.0.3) included, since deploy/ keeps to the fields that version knows.
+     */
     public static final RequiredTool KUBECTL = new RequiredTool("kubectl", "kubernetes-client", List.of("kubectl"));
 
     /** Set by CI (.ci/run), where a missing tool means a broken image, not a newcomer's machine. */
