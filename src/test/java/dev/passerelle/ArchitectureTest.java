@@ -28,7 +28,7 @@ class ArchitectureTest {
     @Test
     void configDependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage("dev.passerelle.config..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("dev.passerelle.config..", "java..", "io.smallrye..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.passerelle.config..", "java..", "io.smallrye..", "jakarta.validation..")
                 .check(classes);
     }
 

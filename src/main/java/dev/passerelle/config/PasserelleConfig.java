@@ -1,6 +1,9 @@
 package dev.passerelle.config;
 
 import io.smallrye.config.ConfigMapping;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,28 +37,32 @@ public interface PasserelleConfig {
     interface Onnx {
         /** Threads inside one operator; 0 lets ONNX Runtime use every core. */
         @WithDefault("0")
+        @Min(0)
         int intraOpThreads();
 
         /** Threads across independent operators. */
         @WithDefault("1")
+        @Min(1)
         int interOpThreads();
 
-        /** NO_OPT, BASIC_OPT, EXTENDED_OPT or ALL_OPT. */
+        /** How much ONNX Runtime rewrites the graphs when it loads them. */
         @WithDefault("ALL_OPT")
-        String optimizationLevel();
+        OptimizationLevel optimizationLevel();
     }
 
     /** Decoding defaults; a request may override beams. */
     interface Generation {
-        /** Beam width; defaults to generation_config.json's num_beams. */
-        Optional<Integer> beams();
+        /** Beam width; defaults to generation_config.json's num_beams. 1 to 8, as requests may ask. */
+        Optional<@Min(1) @Max(8) Integer> beams();
 
         /** New tokens allowed per source token (French to English rarely needs more than 1.5). */
         @WithDefault("2.0")
+        @DecimalMin("0.1")
         double maxLengthRatio();
 
         /** New tokens allowed on top of the ratio, for very short inputs. */
         @WithDefault("10")
+        @Min(0)
         int maxLengthOffset();
 
         /** Stop a hypothesis that starts repeating the same few tokens over and over. */
@@ -64,10 +71,12 @@ public interface PasserelleConfig {
 
         /** Most sentences decoded together in one ONNX batch. */
         @WithDefault("16")
+        @Min(1)
         int maxBatchSentences();
 
         /** Most padded source tokens in one ONNX batch (rows times longest sentence). */
         @WithDefault("2048")
+        @Min(1)
         int maxBatchTokens();
 
         /**
@@ -75,6 +84,7 @@ public interface PasserelleConfig {
          * normal decoding), so that load runs on a random-weight model compare like for like.
          */
         @WithDefault("0")
+        @Min(0)
         int benchmarkFixedNewTokens();
     }
 
@@ -82,10 +92,12 @@ public interface PasserelleConfig {
     interface Text {
         /** Sentences longer than this many source tokens are split at clause boundaries. */
         @WithDefault("200")
+        @Min(8)
         int maxSentenceTokens();
 
         /** Largest text accepted, in characters. */
         @WithDefault("100000")
+        @Min(1)
         int maxChars();
     }
 
@@ -97,6 +109,7 @@ public interface PasserelleConfig {
 
         /** Sentences allowed to wait; beyond, requests get 503 with Retry-After. */
         @WithDefault("2000")
+        @Min(1)
         int queueCapacity();
 
         /** Longest a request waits for its translation before it gets 503. */
@@ -105,6 +118,7 @@ public interface PasserelleConfig {
 
         /** Threads running batches; ONNX Runtime already uses every core for one batch. */
         @WithDefault("1")
+        @Min(1)
         int workers();
     }
 
@@ -115,6 +129,7 @@ public interface PasserelleConfig {
 
         /** Most sentences kept; the least recently used go first. */
         @WithDefault("20000")
+        @Min(1)
         long maxSentences();
     }
 
@@ -122,10 +137,12 @@ public interface PasserelleConfig {
     interface Limits {
         /** Largest request body, in bytes. */
         @WithDefault("1048576")
+        @Min(1)
         long maxBodyBytes();
 
         /** Most texts in one {@code texts} request. */
         @WithDefault("100")
+        @Min(1)
         int maxTexts();
     }
 
@@ -143,6 +160,7 @@ public interface PasserelleConfig {
 
         /** Requests per minute for keys that do not set their own; 0 means unlimited. */
         @WithDefault("600")
+        @Min(0)
         int requestsPerMinute();
     }
 }

@@ -29,12 +29,15 @@ public class ModelLifecycle {
 
     private static final Logger LOG = Logger.getLogger(ModelLifecycle.class);
     private static final String WARM_UP_TEXT = "Le président est arrivé à Astana.";
+    private static final long FETCH_STOP_MILLIS = 10_000;
 
     private final ModelConfig config;
     private final PasserelleConfig.Batch batch;
     private final PipelineFactory factory;
     private volatile ModelStatus status = new ModelStatus(ModelState.LOADING, "the model is loading");
     private volatile LoadedModel current;
+    private volatile boolean stopped;
+    private volatile Thread fetch;
 
     ModelLifecycle(ModelConfig config, PasserelleConfig service, PipelineFactory factory) {
         this.config = config;
@@ -47,11 +50,34 @@ public class ModelLifecycle {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopped = true;
+        stopFetch();
         close();
+    }
+
+    /**
+     * Stops a fetch still running: at shutdown, and in dev mode at every reload, whose new
+     * application starts its own fetch (resuming the partial files once this one lets go of them).
+     */
+    private void stopFetch() {
+        Thread t = fetch;
+        fetch = null;
+        if (t == null) {
+            return;
+        }
+        t.interrupt();
+        try {
+            t.join(FETCH_STOP_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** (Re)loads the configured model; the status tells how it went. */
     public synchronized void load() {
+        if (stopped) {
+            return; // shutting down (or reloaded in dev mode): a late fetch must not load a model nobody closes
+        }
         close();
         DjlSettings.applyDefaults();
         Path dir = config.dir();
@@ -94,11 +120,14 @@ public class ModelLifecycle {
         status = new ModelStatus(ModelState.LOADING, "fetching the model into " + dir.toAbsolutePath()
                 + " (passerelle.model.fetch-on-start); the service is ready once it is loaded");
         LOG.info(status.message());
-        Thread fetch = new Thread(() -> {
+        Thread t = new Thread(() -> {
             try {
                 new ModelInstaller(new LogProgress(LOG)).install(InstallRequest.forService(config.manifest(), dir,
                         config.variant(), config.decoder(), System.getenv()));
             } catch (FetchException | IOException | RuntimeException e) {
+                if (stopped) {
+                    return;
+                }
                 // Offline, or the hub refused: not ready, and the status says why and what else to do.
                 status = new ModelStatus(ModelState.FAILED, "fetching the model into " + dir.toAbsolutePath()
                         + " failed: " + e.getMessage() + ". Check the connection to the hub (or set "
@@ -107,13 +136,16 @@ public class ModelLifecycle {
                 LOG.error(status.message());
                 return;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                LOG.info("fetch stopped; the next start resumes it");
                 return;
             }
-            load();
+            if (!stopped) {
+                load();
+            }
         }, "passerelle-fetch-model");
-        fetch.setDaemon(true);
-        fetch.start();
+        t.setDaemon(true);
+        fetch = t;
+        t.start();
     }
 
     private static boolean isEmpty(Path dir) {

@@ -37,7 +37,7 @@ public class PipelineFactory {
         PasserelleConfig.Generation g = config.generation();
         BatchLimits limits = new BatchLimits(g.maxBatchSentences(), g.maxBatchTokens());
         MarianEngine engine = MarianEngine.load(files,
-                new OnnxOptions(onnx.intraOpThreads(), onnx.interOpThreads(), onnx.optimizationLevel()), limits);
+                new OnnxOptions(onnx.intraOpThreads(), onnx.interOpThreads(), onnx.optimizationLevel().name()), limits);
         BatchScheduler scheduler = null;
         try {
             Optional<ModelProvenance> origin = ModelProvenance.read(files.dir());

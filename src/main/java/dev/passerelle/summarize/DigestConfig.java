@@ -2,6 +2,9 @@ package dev.passerelle.summarize;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 
 /** How digests pick their bullets ({@code passerelle.digest.*}). */
 @ConfigMapping(prefix = "passerelle.digest")
@@ -13,10 +16,12 @@ public interface DigestConfig {
 
     /** Share of the encoder similarity in {@code mixed} mode. */
     @WithDefault("0.5")
+    @DecimalMin("0") @DecimalMax("1")
     double encoderWeight();
 
     /** Share of the score given to position in the article. */
     @WithDefault("0.25")
+    @DecimalMin("0") @DecimalMax("1")
     double leadWeight();
 
     /** Always include the article's first sentence. */
@@ -25,20 +30,25 @@ public interface DigestConfig {
 
     /** MMR trade-off between score (1) and novelty (0). */
     @WithDefault("0.7")
+    @DecimalMin("0") @DecimalMax("1")
     double diversity();
 
     /** A sentence this similar to a chosen one is left out. */
     @WithDefault("0.6")
+    @DecimalMin("0") @DecimalMax("1")
     double redundancy();
 
     /** Default bullets as a share of the article's sentences, clamped to min-bullets..max-bullets. */
     @WithDefault("0.2")
+    @DecimalMin("0")
     double bulletsRatio();
 
     @WithDefault("3")
+    @Min(1)
     int minBullets();
 
     @WithDefault("7")
+    @Min(1)
     int maxBullets();
 
     /** The summarizer's settings as a plain record. */

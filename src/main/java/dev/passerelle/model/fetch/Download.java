@@ -68,7 +68,7 @@ final class Download {
     }
 
     private static void copy(InputStream in, Path part, boolean append, String path, long already, long total,
-                             FetchListener listener) throws IOException {
+                             FetchListener listener) throws IOException, InterruptedException {
         Files.createDirectories(part.getParent());
         try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -77,6 +77,10 @@ final class Download {
             long lastReport = 0;
             int n;
             while ((n = in.read(buf)) >= 0) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Stopped (the service shutting down, dev mode reloading): the .part file resumes later.
+                    throw new InterruptedException("fetch of " + path + " stopped");
+                }
                 out.write(buf, 0, n);
                 done += n;
                 long now = System.nanoTime();

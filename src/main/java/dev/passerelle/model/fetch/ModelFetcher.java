@@ -96,16 +96,24 @@ public final class ModelFetcher {
                 throw e;
             } catch (IOException e) {
                 last = e;
-                listener.warn(file.path() + ": " + reason(e) + " (attempt " + attempt + " of " + ATTEMPTS
+                listener.warn(file.path() + ": " + reason(e, url) + " (attempt " + attempt + " of " + ATTEMPTS
                         + ", resuming)");
                 Thread.sleep(Math.min(8000, retryDelayMillis << attempt));
             }
         }
         throw new FetchException("could not download " + url + " after " + ATTEMPTS + " attempts: "
-                + (last == null ? "" : reason(last)) + "; run the command again to resume", last);
+                + (last == null ? "" : reason(last, url)) + "; fetching again resumes where this stopped", last);
     }
 
-    private static String reason(IOException e) {
+    /** What went wrong, in words: the JDK leaves the message of a refused connection empty. */
+    private static String reason(IOException e, String url) {
+        String host = java.net.URI.create(url).getHost();
+        if (e instanceof java.net.ConnectException) {
+            return "cannot connect to " + host + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "");
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host " + host;
+        }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 

@@ -38,6 +38,15 @@ public final class ModelInstaller {
     public InstallResult install(InstallRequest request) throws FetchException, IOException, InterruptedException {
         Manifest manifest = Manifest.read(request.manifest());
         Path dir = request.dir().toAbsolutePath();
+        Files.createDirectories(dir.getParent());
+        try (FolderLock lock = FolderLock.acquire(dir, listener)) {
+            return install(request, manifest, dir);
+        }
+    }
+
+    private InstallResult install(InstallRequest request, Manifest manifest, Path dir)
+            throws FetchException, IOException, InterruptedException {
+        // Checked under the lock: a fetch that held it may just have installed this model.
         if (request.ifMissing() && installed(manifest, dir)) {
             listener.info(manifest.id() + " is already installed in " + dir);
             return new InstallResult(true, manifest.id(), dir);
@@ -48,7 +57,6 @@ public final class ModelInstaller {
         listener.info("fetching " + manifest.repository() + "@" + manifest.revision() + " ("
                 + selection.variant().label() + ", " + selection.decoder().label() + " decoder) from " + base
                 + " into " + dir);
-        Files.createDirectories(dir.getParent());
         Manifest fetched = new ModelFetcher(request.token(), listener, retryDelayMillis)
                 .fetch(manifest, base, dir, selection);
         if (request.pin()) {

@@ -1,5 +1,6 @@
 package dev.passerelle.model.fetch;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +17,10 @@ import dev.passerelle.model.ModelProvenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -232,5 +237,30 @@ class ModelFetcherTest {
                 + hub.baseUrl()), listener.info::toString);
         assertTrue(installer.install(request).alreadyInstalled());
         assertTrue(listener.info.get(listener.info.size() - 1).contains("already installed"), listener.info::toString);
+    }
+
+    @Test
+    void aSecondFetchIntoTheSameFolderWaitsForTheFirst() throws Exception {
+        Path manifestFile = tmp.resolve("tiny.json");
+        manifest(false).write(manifestFile);
+        Path dir = tmp.resolve("m");
+        InstallRequest request = new InstallRequest(manifestFile, dir, hub.baseUrl(),
+                FileSelection.forService(Variant.FP32, DecoderChoice.AUTO), false, true, "");
+        CompletableFuture<InstallResult> second;
+        try (FolderLock first = FolderLock.acquire(dir.toAbsolutePath(), listener)) {
+            second = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new ModelInstaller(listener, 1).install(request);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            await("the second fetch to wait").atMost(Duration.ofSeconds(10))
+                    .until(() -> listener.info.stream().anyMatch(m -> m.startsWith("waiting for another fetch")));
+            assertTrue(hub.requests.isEmpty(), "nothing is downloaded while the folder is locked");
+            assertFalse(second.isDone());
+        }
+        assertFalse(second.get(30, TimeUnit.SECONDS).alreadyInstalled());
+        assertTrue(Files.exists(dir.resolve(MERGED)));
     }
 }

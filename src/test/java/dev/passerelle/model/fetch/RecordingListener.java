@@ -1,13 +1,15 @@
 package dev.passerelle.model.fetch;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Keeps a fetch's warnings and info lines for tests to look at; ignores progress. */
 final class RecordingListener implements FetchListener {
 
-    final List<String> warnings = new ArrayList<>();
-    final List<String> info = new ArrayList<>();
+    // Synchronized: an install may run on another thread while the test reads these.
+    final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    final List<String> info = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void started(String path, long already, long total) {
