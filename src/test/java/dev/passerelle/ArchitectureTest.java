@@ -22,7 +22,8 @@ class ArchitectureTest {
 
     @Test
     void packagesHaveNoCycles() {
-        slices().matching("dev.passerelle.(*)..").should().beFreeOfCycles().check(classes);
+        // (**): every package its own slice, so model and model.fetch may not cycle either.
+        slices().matching("dev.passerelle.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

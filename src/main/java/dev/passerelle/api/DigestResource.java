@@ -1,6 +1,8 @@
 package dev.passerelle.api;
 
+import dev.passerelle.service.LoadedModel;
 import dev.passerelle.service.ModelLifecycle;
+import dev.passerelle.service.SegmentTranslators;
 import dev.passerelle.summarize.Digest;
 import dev.passerelle.summarize.DigestService;
 import dev.passerelle.summarize.Language;
@@ -33,11 +35,13 @@ public class DigestResource {
 
     private final DigestService digests;
     private final ModelLifecycle model;
+    private final SegmentTranslators translators;
     private final RequestRules rules;
 
-    DigestResource(DigestService digests, ModelLifecycle model, RequestRules rules) {
+    DigestResource(DigestService digests, ModelLifecycle model, SegmentTranslators translators, RequestRules rules) {
         this.digests = digests;
         this.model = model;
+        this.translators = translators;
         this.rules = rules;
     }
 
@@ -53,11 +57,15 @@ public class DigestResource {
         Language language = request.language() == null ? Language.EN : request.language();
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), false);
         Integer bullets = rules.bullets(request.bullets());
-        // French bullets need no model: they work before it is loaded.
-        Digest d = language == Language.FR
-                ? digests.summarize(text, bullets, Language.FR, null)
-                : digests.summarize(text, bullets, Language.EN, rules.options(request.beams(), model.current().defaults()));
-        return answer(d, language, headers);
+        Integer beams = rules.beams(request.beams());
+        if (language == Language.FR) {
+            // French bullets need no model: they work before it is loaded.
+            return answer(digests.summarize(translators.forRequest(), text, bullets, Language.FR, null), language,
+                    null, headers);
+        }
+        LoadedModel m = model.current();
+        Digest d = digests.summarize(translators.of(m), text, bullets, Language.EN, rules.options(beams, m.defaults()));
+        return answer(d, language, m.modelId(), headers);
     }
 
     @POST
@@ -78,18 +86,19 @@ public class DigestResource {
         }
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), false);
         Integer bullets = rules.bullets(request.bullets());
-        Digest d = digests.digestWithTranslation(text, bullets, rules.options(request.beams(), model.current().defaults()));
-        return answer(d, Language.EN, headers);
+        LoadedModel m = model.current();
+        Digest d = digests.digestWithTranslation(translators.of(m), text, bullets, rules.options(request.beams(),
+                m.defaults()));
+        return answer(d, Language.EN, m.modelId(), headers);
     }
 
-    private Response answer(Digest d, Language language, HttpHeaders headers) {
+    private Response answer(Digest d, Language language, String modelId, HttpHeaders headers) {
         boolean markdown = !headers.getAcceptableMediaTypes().isEmpty()
                 && headers.getAcceptableMediaTypes().get(0).isCompatible(MediaType.valueOf(MARKDOWN))
                 && !headers.getAcceptableMediaTypes().get(0).isWildcardType();
         if (markdown) {
             return Response.ok(d.markdown(), MARKDOWN + ";charset=UTF-8").build();
         }
-        String modelId = language == Language.FR ? null : model.modelId();
         return Response.ok(DigestResponse.of(d, language.code(), modelId), MediaType.APPLICATION_JSON).build();
     }
 }

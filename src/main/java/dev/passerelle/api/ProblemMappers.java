@@ -81,8 +81,20 @@ public class ProblemMappers {
             return "unknown field \"" + u.getPropertyName() + "\"" + known;
         }
         if (e instanceof JsonParseException p) {
+            String what = p.getOriginalMessage().split("\n")[0];
+            if (what.startsWith("Duplicate field")) {
+                // Jackson quotes the name 'like this'; the other messages quote "like this".
+                return what.replace("Duplicate field", "field").replace('\'', '"') + " is given twice";
+            }
             return "malformed JSON at line " + p.getLocation().getLineNr() + ", column "
-                    + p.getLocation().getColumnNr() + ": " + p.getOriginalMessage().split("\n")[0];
+                    + p.getLocation().getColumnNr() + ": " + what.replaceAll(" at \\[Source.*$", "");
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+                String field = e instanceof JsonMappingException m ? path(m) : "";
+                return (field.isEmpty() ? "a number in the body" : "field \"" + field + "\"")
+                        + " is out of range for a whole number";
+            }
         }
         if (e instanceof MismatchedInputException m) {
             String field = path(m);

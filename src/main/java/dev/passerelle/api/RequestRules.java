@@ -80,6 +80,18 @@ public class RequestRules {
         }
     }
 
+    /** A query parameter that must be a whole number, or null when absent. */
+    static Integer integer(String value, String name) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("\"" + name + "\" must be a whole number, got \"" + value + "\"");
+        }
+    }
+
     /** Decodes a plain-text body, refusing bytes that are not UTF-8. */
     static String utf8(byte[] body, String name) {
         try {
@@ -94,13 +106,15 @@ public class RequestRules {
 
     /** The defaults, with the request's beam width when it gives one (1 to 8). */
     DecodeOptions options(Integer beams, DecodeOptions defaults) {
-        if (beams == null) {
-            return defaults;
-        }
-        if (beams < 1 || beams > MAX_BEAMS) {
+        return beams(beams) == null ? defaults : defaults.withBeams(beams);
+    }
+
+    /** The requested beam width (1 to 8), or null for the default; checked even where nothing is translated. */
+    Integer beams(Integer beams) {
+        if (beams != null && (beams < 1 || beams > MAX_BEAMS)) {
             throw ProblemException.badRequest("\"beams\" must be between 1 and " + MAX_BEAMS + ", got " + beams);
         }
-        return defaults.withBeams(beams);
+        return beams;
     }
 
     /** The requested bullet count (1 to 20), or null for the default. */

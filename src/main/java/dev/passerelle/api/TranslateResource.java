@@ -151,9 +151,11 @@ public class TranslateResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Translate plain French text (for curl): the body is the text, the answer the translation")
     public String translatePlain(byte[] body,
-                                 @Parameter(description = "beam width, 1 to 8") @QueryParam("beams") Integer beams) {
+                                 @Parameter(description = "beam width, 1 to 8") @QueryParam("beams") String beams) {
+        // Taken as a string: JAX-RS answers 404 to a query parameter it cannot convert.
+        Integer width = RequestRules.integer(beams, "beams");
         String text = rules.text(RequestRules.utf8(body, "body"), "body", false, false);
         LoadedModel m = model.current();
-        return m.translator().translate(List.of(text), rules.options(beams, m.defaults())).get(0).translation();
+        return m.translator().translate(List.of(text), rules.options(width, m.defaults())).get(0).translation();
     }
 }

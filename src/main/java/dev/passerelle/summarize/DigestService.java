@@ -17,20 +17,23 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DigestService {
 
-    private final SegmentTranslator translation;
     private final DigestConfig config;
     private final DigestPlanner planner;
     private final LexicalSimilarity lexical = new LexicalSimilarity();
 
-    DigestService(SegmentTranslator translation, DigestConfig config) {
-        this.translation = translation;
+    DigestService(DigestConfig config) {
         this.config = config;
         this.planner = new DigestPlanner(config.settings());
     }
 
-    /** Bullets in French, or in English with only the chosen units translated. */
-    public Digest summarize(String text, Integer bullets, Language language, DecodeOptions options) {
-        DigestPlan plan = planner.plan(translation.segment(text), bullets, similarity());
+    /**
+     * Bullets in French, or in English with only the chosen units translated.
+     *
+     * @param translation one model for the whole request (or none, for French bullets)
+     */
+    public Digest summarize(SegmentTranslator translation, String text, Integer bullets, Language language,
+                            DecodeOptions options) {
+        DigestPlan plan = planner.plan(translation.segment(text), bullets, similarity(translation));
         List<Unit> chosen = plan.summary().chosen();
         if (language == Language.FR || chosen.isEmpty()) {
             return digest(plan, chosen.stream().map(Unit::text).toList(), null);
@@ -46,10 +49,11 @@ public class DigestService {
         return digest(plan, texts, null);
     }
 
-    /** English bullets and the whole translation, each segment translated once. */
-    public Digest digestWithTranslation(String text, Integer bullets, DecodeOptions options) {
+    /** English bullets and the whole translation, each segment translated once, by one model. */
+    public Digest digestWithTranslation(SegmentTranslator translation, String text, Integer bullets,
+                                        DecodeOptions options) {
         Document doc = translation.segment(text);
-        DigestPlan plan = planner.plan(doc, bullets, similarity());
+        DigestPlan plan = planner.plan(doc, bullets, similarity(translation));
         // Segments are numbered by their place in the document, so a unit finds its translations by index.
         List<SentenceTranslation> all = translation.translate(doc.segments(), options);
         List<String> texts = plan.summary().chosen().stream()
@@ -73,7 +77,7 @@ public class DigestService {
         return new Digest(bullets, Markdown.list(bullets.stream().map(Bullet::text).toList()), translation);
     }
 
-    private SentenceSimilarity similarity() {
+    private SentenceSimilarity similarity(SegmentTranslator translation) {
         return switch (config.vectors()) {
             case LEXICAL -> lexical;
             case ENCODER -> new EncoderSimilarity(translation::embed);

@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An LRU sentence cache in front of a generator: a re-sent draft only translates the sentences
@@ -43,22 +45,29 @@ public final class CachingGenerator implements Generator {
     @Override
     public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options) {
         Hypothesis[] out = new Hypothesis[sources.size()];
-        List<int[]> missing = new ArrayList<>();
-        List<Integer> where = new ArrayList<>();
+        // Sentences to translate, each once: an article often repeats one (a refrain, a boilerplate line).
+        Map<Key, List<Integer>> missing = new LinkedHashMap<>();
         for (int i = 0; i < out.length; i++) {
-            Hypothesis h = cache.getIfPresent(Key.of(revision, options, sources.get(i)));
+            Key key = Key.of(revision, options, sources.get(i));
+            Hypothesis h = cache.getIfPresent(key);
             if (h != null) {
                 out[i] = h.fromCache();
             } else {
-                missing.add(sources.get(i));
-                where.add(i);
+                missing.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
         }
         if (!missing.isEmpty()) {
-            List<Hypothesis> fresh = next.generate(missing, options);
-            for (int k = 0; k < fresh.size(); k++) {
-                out[where.get(k)] = fresh.get(k);
-                cache.put(Key.of(revision, options, missing.get(k)), fresh.get(k));
+            List<int[]> todo = missing.values().stream().map(where -> sources.get(where.get(0))).toList();
+            List<Hypothesis> fresh = next.generate(todo, options);
+            int k = 0;
+            for (Map.Entry<Key, List<Integer>> e : missing.entrySet()) {
+                Hypothesis h = fresh.get(k++);
+                cache.put(e.getKey(), h);
+                List<Integer> where = e.getValue();
+                out[where.get(0)] = h;
+                for (int j = 1; j < where.size(); j++) {
+                    out[where.get(j)] = h.fromCache();
+                }
             }
         }
         return List.of(out);

@@ -52,11 +52,6 @@ public final class MarianEngine implements Generator, AutoCloseable {
         this.generation = generation;
     }
 
-    /** Loads the graphs of {@code files} with the default batch limits. */
-    public static MarianEngine load(ModelFiles files, OnnxOptions options) {
-        return load(files, options, BatchLimits.DEFAULT);
-    }
-
     /** Loads the graphs of {@code files} and checks their inputs against the model config. */
     public static MarianEngine load(ModelFiles files, OnnxOptions options, BatchLimits limits) {
         MarianConfig config = MarianConfig.read(files.config());

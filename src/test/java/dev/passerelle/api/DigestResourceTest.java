@@ -111,7 +111,8 @@ class DigestResourceTest {
         for (Map<String, Object> body : List.<Map<String, Object>>of(
                 Map.of("text", ""), Map.of("bullets", 3), Map.of("text", "Oui.", "bullets", 0),
                 Map.of("text", "Oui.", "bullets", 21), Map.of("text", "Oui.", "language", "de"),
-                Map.of("text", "Oui.", "style", "short"), Map.of("text", "Oui.", "bullets", "3"))) {
+                Map.of("text", "Oui.", "style", "short"), Map.of("text", "Oui.", "bullets", "3"),
+                Map.of("text", "Oui.", "language", "fr", "beams", 99))) {
             for (String path : List.of("/v1/summarize", "/v1/digest")) {
                 if (path.equals("/v1/digest") && body.containsKey("language")) {
                     continue;

@@ -146,6 +146,31 @@ class TranslateResourceTest {
     }
 
     @Test
+    void jsonEdgesAreNamed() {
+        String twice = "{\"text\": \"Bonjour.\", \"text\": \"Merci.\"}";
+        given().contentType(ContentType.JSON).body(twice).when().post("/v1/translate")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("\"text\" is given twice"));
+        given().contentType(ContentType.JSON).body("{\"text\": \"Oui.\", \"beams\": 99999999999}")
+                .when().post("/v1/translate")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("out of range"));
+        given().contentType(ContentType.JSON).body("{\"text\": ").when().post("/v1/translate")
+                .then().statusCode(400).body("detail", not(containsString("Source")))
+                .body("detail", not(containsString("REDACTED")));
+        given().contentType(ContentType.JSON).body(Map.of("text", "Le président est arrivé à Astana.", "format", "HTML"))
+                .when().post("/v1/translate").then().statusCode(200).body("format", equalTo("html"));
+    }
+
+    @Test
+    void aPlainTextBeamWidthThatIsNotANumberIs400() {
+        given().contentType("text/plain; charset=UTF-8").body("Merci beaucoup !").queryParam("beams", "abc")
+                .when().post("/v1/translate")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("\"beams\" must be a whole number"));
+        given().contentType("text/plain; charset=UTF-8").body("Merci beaucoup !").queryParam("beams", "9")
+                .when().post("/v1/translate")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("between 1 and 8"));
+    }
+
+    @Test
     void unsupportedMediaTypeIs415() {
         given().contentType("application/xml").body("<text>Oui.</text>")
                 .when().post("/v1/translate")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
+import dev.passerelle.translate.BatchLimits;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.Hypothesis;
 import dev.passerelle.translate.MarianEngine;
@@ -43,7 +44,7 @@ class ModelFilesTest {
         assertEquals(dir.resolve("onnx/encoder_model.onnx"), files.encoder());
         assertEquals(DecoderLayout.SPLIT, files.layout());
         Fixture.Case c = Fixture.cases().get(1);
-        try (MarianEngine engine = MarianEngine.load(files, OnnxOptions.DEFAULT)) {
+        try (MarianEngine engine = MarianEngine.load(files, OnnxOptions.DEFAULT, BatchLimits.DEFAULT)) {
             Hypothesis h = engine.generate(List.of(c.inputIds()), new DecodeOptions(4, false, 2.0, 10)).get(0);
             assertArrayEquals(c.expectedIds(4), h.tokens());
         }
@@ -86,7 +87,7 @@ class ModelFilesTest {
         copyFixture(dir, ".", "", GRAPHS);
         Files.writeString(dir.resolve("config.json"), "{\"d_model\": 64,");
         ModelLoadException e = assertThrows(ModelLoadException.class,
-                () -> MarianEngine.load(ModelFiles.locate(dir, Variant.FP32, DecoderChoice.AUTO), OnnxOptions.DEFAULT));
+                () -> MarianEngine.load(ModelFiles.locate(dir, Variant.FP32, DecoderChoice.AUTO), OnnxOptions.DEFAULT, BatchLimits.DEFAULT));
         assertTrue(e.getMessage().contains(dir.resolve("config.json").toString()), e.getMessage());
     }
 
@@ -95,7 +96,7 @@ class ModelFilesTest {
         copyFixture(dir, ".", "", GRAPHS);
         Files.write(dir.resolve("decoder_model_merged.onnx"), new byte[] {1, 2, 3, 4});
         ModelLoadException e = assertThrows(ModelLoadException.class,
-                () -> MarianEngine.load(ModelFiles.locate(dir, Variant.FP32, DecoderChoice.AUTO), OnnxOptions.DEFAULT));
+                () -> MarianEngine.load(ModelFiles.locate(dir, Variant.FP32, DecoderChoice.AUTO), OnnxOptions.DEFAULT, BatchLimits.DEFAULT));
         assertTrue(e.getMessage().contains("decoder_model_merged.onnx"), e.getMessage());
     }
 }

@@ -47,14 +47,12 @@ class DigestServiceTest {
         }
     }
 
-    private static DigestService service(Recording translator) {
-        return new DigestService(translator, new DigestConfigDefaults());
-    }
+    private static final DigestService SERVICE = new DigestService(new DigestConfigDefaults());
 
     @Test
     void theDigestSegmentsOnceAndTranslatesThoseSegmentsOnce() {
         Recording translator = new Recording();
-        Digest d = service(translator).digestWithTranslation(Fixture.sampleText(), 3, GREEDY);
+        Digest d = SERVICE.digestWithTranslation(translator, Fixture.sampleText(), 3, GREEDY);
         assertEquals(1, translator.segmented.size(), "one segmentation");
         assertEquals(1, translator.translated.size(), "one translation call");
         Document doc = translator.segmented.get(0);
@@ -71,7 +69,7 @@ class DigestServiceTest {
     @Test
     void englishBulletsTranslateOnlyTheChosenSegments() {
         Recording translator = new Recording();
-        Digest d = service(translator).summarize(Fixture.sampleText(), 2, Language.EN, GREEDY);
+        Digest d = SERVICE.summarize(translator, Fixture.sampleText(), 2, Language.EN, GREEDY);
         assertEquals(1, translator.segmented.size());
         int chosenSegments = d.bullets().size();
         assertTrue(translator.translated.get(0).size() >= chosenSegments
@@ -83,7 +81,7 @@ class DigestServiceTest {
     @Test
     void frenchBulletsNeedNoTranslation() {
         Recording translator = new Recording();
-        Digest d = service(translator).summarize(Fixture.sampleText(), 2, Language.FR, null);
+        Digest d = SERVICE.summarize(translator, Fixture.sampleText(), 2, Language.FR, null);
         assertTrue(translator.translated.isEmpty());
         assertEquals(d.bullets().get(0).source(), d.bullets().get(0).text());
     }

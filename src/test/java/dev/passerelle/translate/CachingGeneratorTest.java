@@ -2,6 +2,7 @@ package dev.passerelle.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
@@ -18,10 +19,12 @@ class CachingGeneratorTest {
     /** Counts the sentences that reach the engine. */
     private static final class Counting implements Generator {
         final List<DecodeOptions> calls = new ArrayList<>();
+        final List<Integer> sizes = new ArrayList<>();
 
         @Override
         public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options) {
             calls.add(options);
+            sizes.add(sources.size());
             return sources.stream().map(s -> new Hypothesis(new int[] {7}, -0.5, FinishReason.EOS, false)).toList();
         }
     }
@@ -36,11 +39,20 @@ class CachingGeneratorTest {
     }
 
     @Test
-    void anotherRevisionMisses() {
+    void theModelRevisionIsPartOfTheKey() {
+        assertEquals(CachingGenerator.Key.of("rev-1", BASE, SENTENCE), CachingGenerator.Key.of("rev-1", BASE, SENTENCE.clone()));
+        assertNotEquals(CachingGenerator.Key.of("rev-1", BASE, SENTENCE), CachingGenerator.Key.of("rev-2", BASE, SENTENCE));
+    }
+
+    @Test
+    void aSentenceRepeatedInOneCallIsTranslatedOnce() {
         Counting engine = new Counting();
-        new CachingGenerator(engine, "rev-1", 100).generate(List.of(SENTENCE), BASE);
-        CachingGenerator other = new CachingGenerator(engine, "rev-2", 100);
-        assertFalse(other.generate(List.of(SENTENCE), BASE).get(0).cached());
+        CachingGenerator cache = new CachingGenerator(engine, "rev-1", 100);
+        List<Hypothesis> out = cache.generate(List.of(SENTENCE, new int[] {5, 0}, SENTENCE.clone()), BASE);
+        assertEquals(3, out.size());
+        assertEquals(List.of(2), engine.sizes, "the repeated sentence reaches the engine once");
+        assertFalse(out.get(0).cached());
+        assertTrue(out.get(2).cached(), "the repeat is answered from the first");
     }
 
     /**

@@ -26,8 +26,8 @@ class MarianEngineTest {
 
     @BeforeAll
     static void load() {
-        split = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.SPLIT), OnnxOptions.DEFAULT);
-        merged = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.MERGED), OnnxOptions.DEFAULT);
+        split = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.SPLIT), OnnxOptions.DEFAULT, BatchLimits.DEFAULT);
+        merged = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.MERGED), OnnxOptions.DEFAULT, BatchLimits.DEFAULT);
         assertEquals(DecoderLayout.SPLIT, split.files().layout());
         assertEquals(DecoderLayout.MERGED, merged.files().layout());
     }

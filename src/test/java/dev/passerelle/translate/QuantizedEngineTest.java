@@ -29,8 +29,8 @@ class QuantizedEngineTest {
 
     @BeforeAll
     static void load() {
-        split = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.QUANTIZED, DecoderChoice.SPLIT), OnnxOptions.DEFAULT);
-        merged = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.QUANTIZED, DecoderChoice.MERGED), OnnxOptions.DEFAULT);
+        split = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.QUANTIZED, DecoderChoice.SPLIT), OnnxOptions.DEFAULT, BatchLimits.DEFAULT);
+        merged = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.QUANTIZED, DecoderChoice.MERGED), OnnxOptions.DEFAULT, BatchLimits.DEFAULT);
         assertEquals(DecoderLayout.SPLIT, split.files().layout());
         assertTrue(split.files().encoder().toString().endsWith("encoder_model_quantized.onnx"));
     }

@@ -1,0 +1,76 @@
+package dev.passerelle.service;
+
+import dev.passerelle.summarize.SegmentTranslator;
+import dev.passerelle.text.ClauseSplitter;
+import dev.passerelle.text.Document;
+import dev.passerelle.text.DocumentSplitter;
+import dev.passerelle.text.OpenNlpSentenceSplitter;
+import dev.passerelle.text.Segment;
+import dev.passerelle.translate.DecodeOptions;
+import dev.passerelle.translate.SentenceTranslation;
+import dev.passerelle.translate.Translator;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * The digest's view of translation for one request: bound to the model serving when the request
+ * starts, so a reload midway never mixes two models in one digest. Without a model, texts are still
+ * segmented (into sentences: clause cuts need the model's tokenizer), so French summaries work
+ * before the model is there, and translating says why it cannot.
+ */
+@ApplicationScoped
+public class SegmentTranslators {
+
+    private final ModelLifecycle model;
+    private final DocumentSplitter sentencesOnly = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none());
+
+    SegmentTranslators(ModelLifecycle model) {
+        this.model = model;
+    }
+
+    /** The serving model's, or one that only segments when none is serving: for work that may do without. */
+    public SegmentTranslator forRequest() {
+        return model.serving().map(this::of).orElseGet(NoModel::new);
+    }
+
+    /** Bound to {@code loaded}, the model a request already took. */
+    public SegmentTranslator of(LoadedModel loaded) {
+        return new Serving(loaded.translator());
+    }
+
+    /** Over one loaded model. */
+    private record Serving(Translator translator) implements SegmentTranslator {
+        @Override
+        public Document segment(String text) {
+            return translator.segment(text);
+        }
+
+        @Override
+        public List<SentenceTranslation> translate(List<Segment> segments, DecodeOptions options) {
+            return translator.translateSegments(segments, options);
+        }
+
+        @Override
+        public float[][] embed(List<String> texts) {
+            return translator.embed(texts);
+        }
+    }
+
+    /** No model: sentences only; translating answers 503 with the model's status. */
+    private final class NoModel implements SegmentTranslator {
+        @Override
+        public Document segment(String text) {
+            return sentencesOnly.split(text);
+        }
+
+        @Override
+        public List<SentenceTranslation> translate(List<Segment> segments, DecodeOptions options) {
+            throw new ModelNotReadyException(model.status().message());
+        }
+
+        @Override
+        public float[][] embed(List<String> texts) {
+            throw new ModelNotReadyException(model.status().message());
+        }
+    }
+}
