@@ -2,13 +2,23 @@ package dev.passerelle.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /** The commands' option handling: what a user who mistypes sees, and the exit codes scripts rely on. */
 class CliTest {
@@ -34,13 +44,70 @@ class CliTest {
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
     }
 
+    private static final List<String> COMMANDS = List.of("fetch-model", "hash-key", "summarize-eval", "bench-engine");
+
     @Test
     void theCommandsAreKnownByName() {
-        for (String name : List.of("fetch-model", "hash-key", "bench-engine", "summarize-eval")) {
+        for (String name : COMMANDS) {
             assertEquals(name, Cli.command(name).orElseThrow().getCommandName());
         }
-        assertTrue(Cli.command("serve").isEmpty(), "anything else starts the service");
-        assertTrue(Cli.command("-Dquarkus.http.port=9000").isEmpty());
+        assertTrue(Cli.command("serve").isEmpty());
+    }
+
+    @Test
+    void theJarRunsItsCommands() {
+        CommandRun run = CommandRun.jar("hash-key", "abc");
+        assertEquals(0, run.code(), run::toString);
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", run.out().strip());
+        refused(CommandRun.jar("fetch-model", "--variant", "int4"), "fetch-model", "'--variant'", "int4");
+        assertThrows(IllegalArgumentException.class, CommandRun::jar, "no arguments is the service, not a command");
+    }
+
+    /** Exit 2, no server: an init container with a typo must fail, not serve until killed. */
+    @Test
+    void anUnknownCommandIsRefusedWithTheList() {
+        CommandRun run = CommandRun.jar("fetchmodel", "--if-missing");
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().startsWith("unknown command 'fetchmodel'; did you mean 'fetch-model'?\n"), run.err());
+        for (String name : COMMANDS) {
+            assertTrue(run.err().contains("\n  " + name + " "), name + " in " + run.err());
+        }
+        assertEquals("", run.out());
+
+        Map<String, String> suggestions = Map.of("Hash-Key", "hash-key", "summarize", "summarize-eval",
+                "bench", "bench-engine", "hepl", "help", "fetch-models", "fetch-model");
+        suggestions.forEach((typo, meant) -> {
+            CommandRun r = CommandRun.jar(typo);
+            assertEquals(2, r.code(), typo);
+            assertTrue(r.err().startsWith("unknown command '" + typo + "'; did you mean '" + meant + "'?"), r.err());
+        });
+        for (String unrelated : List.of("serve", "x", "--port=9000", "")) {
+            CommandRun r = CommandRun.jar(unrelated);
+            assertEquals(2, r.code(), unrelated);
+            assertTrue(r.err().startsWith("unknown command '" + unrelated + "'\n"), r.err());
+        }
+        CommandRun jvmOption = CommandRun.jar("-Dquarkus.http.port=9000");
+        assertEquals(2, jvmOption.code());
+        assertTrue(jvmOption.err().contains("JVM options go before -jar"), jvmOption.err());
+    }
+
+    @Test
+    void helpListsTheCommandsAndHowToStartTheService() {
+        for (String help : List.of("help", "--help", "-h")) {
+            CommandRun run = CommandRun.jar(help);
+            assertEquals(0, run.code(), run::toString);
+            assertEquals("", run.err());
+            assertTrue(run.out().contains("Without a command, starts the Passerelle HTTP service"), run.out());
+            for (String name : COMMANDS) {
+                assertEquals(1, run.out().lines().filter(l -> l.startsWith("  " + name + " ")).count(),
+                        name + " on one line in " + run.out());
+            }
+        }
+        CommandRun one = CommandRun.jar("help", "hash-key");
+        assertEquals(0, one.code());
+        assertTrue(one.out().startsWith("Usage: hash-key"), one.out());
+        assertEquals(2, CommandRun.jar("help", "hashkey").code());
+        assertTrue(CommandRun.jar("--version").out().startsWith("Passerelle "));
     }
 
     @Test
