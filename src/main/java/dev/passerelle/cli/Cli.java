@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The command-line tools of the application jar ({@code java -jar quarkus-run.jar COMMAND ...}),
@@ -153,12 +155,46 @@ public final class Cli {
     /** Picocli's command line for {@code command}, with the settings every Passerelle command shares. */
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
-        cl.setCaseInsensitiveEnumValuesAllowed(true); // --variant fp32, as settings and manifests spell it
+        lowerCaseChoices(cl.getCommandSpec());
         cl.setExecutionExceptionHandler((e, failed, parseResult) -> {
             failed.getErr().println(failed.getCommandName() + ": " + describe(e));
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * Every enum option takes and shows its values as settings and manifests spell them ({@code fp32},
+     * not {@code FP32}), in any case: in error messages, and in {@code --help} through
+     * {@code ${COMPLETION-CANDIDATES}}. Picocli builds both from the constant names, so the options are
+     * rebuilt, in their order, with a converter and candidates of their own.
+     */
+    private static void lowerCaseChoices(CommandSpec spec) {
+        List<OptionSpec> options = List.copyOf(spec.options());
+        if (options.stream().noneMatch(o -> o.type().isEnum())) {
+            return;
+        }
+        options.forEach(spec::remove);
+        for (OptionSpec o : options) {
+            spec.addOption(o.type().isEnum() ? choice(o, o.type().getEnumConstants()) : o);
+        }
+    }
+
+    private static OptionSpec choice(OptionSpec option, Object[] constants) {
+        List<String> labels = Arrays.stream(constants).map(Cli::label).toList();
+        return option.toBuilder().completionCandidates(labels).converters(value -> {
+            for (Object c : constants) {
+                if (label(c).equalsIgnoreCase(value)) {
+                    return c;
+                }
+            }
+            throw new TypeConversionException("expected one of " + labels + " but was '" + value + "'");
+        }).build();
+    }
+
+    /** An enum constant as it is written on the command line. */
+    static String label(Object constant) {
+        return ((Enum<?>) constant).name().toLowerCase(Locale.ROOT);
     }
 
     /** A failure in words, for a user who should not have to read a stack trace. */

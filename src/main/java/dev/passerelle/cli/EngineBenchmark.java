@@ -46,9 +46,11 @@ public final class EngineBenchmark implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
             description = "Runs per scenario; the best counts (default: ${DEFAULT-VALUE}).")
     int repeats;
-    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "fp32", description = "fp32 or quantized.")
+    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "fp32",
+            description = "Which graphs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Variant variant;
-    @Option(names = "--decoder", paramLabel = "LAYOUT", defaultValue = "auto", description = "auto, split or merged.")
+    @Option(names = "--decoder", paramLabel = "LAYOUT", defaultValue = "auto",
+            description = "Decoder layout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     DecoderChoice decoder;
     @Option(names = "--dump-ids", paramLabel = "FILE",
             description = "Also write the token ids of the sentences, for the baselines outside Passerelle.")

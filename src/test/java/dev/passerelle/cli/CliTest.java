@@ -110,6 +110,36 @@ class CliTest {
         assertTrue(CommandRun.jar("--version").out().startsWith("Passerelle "));
     }
 
+    /** Enum options as settings spell them: in help and in errors, never FP32. */
+    @Test
+    void choicesAreShownInLowerCase() throws Exception {
+        for (String name : COMMANDS) {
+            String help = CommandRun.jar(name, "--help").out();
+            for (OptionSpec option : Cli.command(name).orElseThrow().getCommandSpec().options()) {
+                if (!option.type().isEnum()) {
+                    continue;
+                }
+                List<String> labels = Arrays.stream(option.type().getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name()).toList();
+                String shown = String.join(", ", labels).toLowerCase(Locale.ROOT);
+                assertTrue(help.contains(shown), option.longestName() + ": " + shown + " in " + help);
+                labels.forEach(l -> assertFalse(help.contains(l), l + " in " + help));
+                ITypeConverter<?> converter = option.converters()[0];
+                Exception e = assertThrows(TypeConversionException.class, () -> converter.convert("int4"));
+                assertEquals("expected one of [" + shown + "] but was 'int4'", e.getMessage());
+                for (Object constant : option.type().getEnumConstants()) { // in any case
+                    assertEquals(constant, converter.convert(((Enum<?>) constant).name()));
+                    assertEquals(constant, converter.convert(((Enum<?>) constant).name().toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        refused(benchEngine("--model", "m", "--variant", "int4"), "bench-engine",
+                "Invalid value for option '--variant': expected one of [fp32, quantized] but was 'int4'");
+        String help = benchEngine("--help").out();
+        assertTrue(help.contains("fp32, quantized (default: fp32)"), help);
+        assertTrue(help.contains("auto, split, merged (default: auto)"), help);
+    }
+
     @Test
     void hashKeyPrintsTheSha256() {
         CommandRun run = CommandRun.of(new HashKeyCommand(), "abc");
