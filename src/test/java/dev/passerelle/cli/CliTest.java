@@ -149,6 +149,14 @@ class CliTest {
     }
 
     @Test
+    void hashKeyRefusesAKeyThatCouldNeverMatch() {
+        refused(CommandRun.of(new HashKeyCommand(), ""), "hash-key", "KEY is blank");
+        refused(CommandRun.of(new HashKeyCommand(), "  "), "hash-key", "KEY is blank");
+        refused(CommandRun.of(new HashKeyCommand(), " abc"), "hash-key", "whitespace");
+        refused(CommandRun.of(new HashKeyCommand(), "abc\n"), "hash-key", "whitespace");
+    }
+
+    @Test
     void benchEngineRefusesAnOptionWithoutItsValue() {
         refused(benchEngine("--model"), "bench-engine", "Missing required parameter for option '--model'");
         refused(benchEngine("--article", "a.txt", "--model"), "bench-engine", "'--model'");
