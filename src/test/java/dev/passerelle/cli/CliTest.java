@@ -23,6 +23,8 @@ import picocli.CommandLine.TypeConversionException;
 /** The commands' option handling: what a user who mistypes sees, and the exit codes scripts rely on. */
 class CliTest {
 
+    private static final String FIXTURE_MODEL = "src/test/resources/fixture-model";
+
     @TempDir
     Path tmp;
 
@@ -168,6 +170,14 @@ class CliTest {
         refused(benchEngine("--model", "m", "--tokens", "many"), "bench-engine", "'--tokens'", "'many' is not an int");
         refused(benchEngine("--model", "m", "--variant", "int4"), "bench-engine", "'--variant'", "int4");
         refused(benchEngine("--model", "m", "--repeats", "0"), "bench-engine", "at least 1");
+    }
+
+    @Test
+    void benchEngineRefusesMoreTokensThanTheModelGenerates() {
+        // The fixture model's max_length is 512, as opus-mt-fr-en's: at most 511 new tokens.
+        refused(benchEngine("--model", FIXTURE_MODEL, "--tokens", "100000"), "bench-engine",
+                "--tokens 100000 is more than this model generates: at most 511 new tokens");
+        refused(benchEngine("--model", FIXTURE_MODEL, "--tokens", "512"), "bench-engine", "at most 511");
     }
 
     @Test
