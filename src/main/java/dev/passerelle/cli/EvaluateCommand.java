@@ -14,6 +14,7 @@ import dev.passerelle.text.DocumentSplitter;
 import dev.passerelle.text.OpenNlpSentenceSplitter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -39,30 +40,28 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
 
     public static final String NAME = "summarize-eval";
+    /** The most bullets a digest request may ask for (api.RequestRules.MAX_BULLETS). */
+    static final int MAX_BULLETS = 20;
 
     @Parameters(paramLabel = "FILE", description = "The article: .txt, or .html reduced to its article.")
     Path file;
-    @Option(names = "--bullets", paramLabel = "N", description = "Bullets to pick (default: as the service picks).")
+    @Option(names = "--bullets", paramLabel = "N",
+            description = "Bullets to pick, 1 to " + MAX_BULLETS + " (default: as the service picks).")
     Integer bullets;
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        if (bullets != null && bullets < 1) {
-            throw new ParameterException(spec.commandLine(), "--bullets must be at least 1");
+    public Integer call() throws IOException {
+        if (bullets != null && (bullets < 1 || bullets > MAX_BULLETS)) {
+            throw new ParameterException(spec.commandLine(), "--bullets must be between 1 and " + MAX_BULLETS
+                    + " (as the service allows), got " + bullets);
         }
         return run(spec.commandLine().getOut());
     }
 
-    private int run(PrintWriter out) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            out.println("cannot read " + file + ": " + e.getMessage());
-            return 1;
-        }
+    private int run(PrintWriter out) throws IOException {
+        String text = read(file);
         String name = file.toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".html") || name.endsWith(".htm")) {
             text = ArticleExtractor.extract(text).body();
@@ -92,5 +91,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The article as text; a missing file, a folder or another encoding in one line. */
+    private static String read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("not a file: " + file);
+        }
+        try {
+            return Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + " is not UTF-8 text");
+        }
     }
 }

@@ -191,12 +191,36 @@ class CliTest {
     }
 
     @Test
-    void summarizeEvalRefusesABulletCountThatIsNotANumber() {
+    void summarizeEvalRefusesABadBulletCount() {
         refused(summarizeEval("article.txt", "--bullets", "x"), "summarize-eval",
                 "Invalid value for option '--bullets': 'x' is not an int");
-        refused(summarizeEval("article.txt", "--bullets", "0"), "summarize-eval", "--bullets must be at least 1");
+        refused(summarizeEval("article.txt", "--bullets", "0"), "summarize-eval",
+                "--bullets must be between 1 and 20 (as the service allows), got 0");
+        refused(summarizeEval("article.txt", "--bullets", "500"), "summarize-eval",
+                "--bullets must be between 1 and 20 (as the service allows), got 500");
         refused(summarizeEval("article.txt", "--bullets"), "summarize-eval", "'--bullets'");
         refused(summarizeEval(), "summarize-eval", "Missing required parameter: 'FILE'");
+    }
+
+    @Test
+    void summarizeEvalTakesTheServiceBulletLimit() throws Exception {
+        Field max = Class.forName("dev.passerelle.api.RequestRules").getDeclaredField("MAX_BULLETS");
+        max.setAccessible(true);
+        assertEquals(max.getInt(null), EvaluateCommand.MAX_BULLETS);
+    }
+
+    @Test
+    void summarizeEvalNamesAMissingFileOnce() throws Exception {
+        String missing = tmp.resolve("nonexistent.txt").toString();
+        CommandRun run = summarizeEval(missing);
+        assertEquals(1, run.code(), run::toString);
+        assertEquals("summarize-eval: no such file: " + missing, run.err().strip());
+        assertEquals("", run.out());
+        CommandRun folder = summarizeEval(tmp.toString());
+        assertEquals(1, folder.code());
+        assertEquals("summarize-eval: not a file: " + tmp, folder.err().strip());
+        Path latin1 = Files.write(tmp.resolve("latin1.txt"), new byte[] {'L', 'a', ' ', 'r', (byte) 0xE9, 'u'});
+        assertEquals("summarize-eval: " + latin1 + " is not UTF-8 text", summarizeEval(latin1.toString()).err().strip());
     }
 
     @Test
