@@ -223,13 +223,60 @@ class CliTest {
         assertEquals("summarize-eval: " + latin1 + " is not UTF-8 text", summarizeEval(latin1.toString()).err().strip());
     }
 
-    @Test
-    void summarizeEvalRunsOnAnArticle() throws Exception {
+    private Path article() throws Exception {
         Path article = tmp.resolve("article.txt");
         Files.writeString(article, "Le président est arrivé à Astana pour une réunion des ministres. "
                 + "Les ministres ont discuté de la coopération économique entre les deux pays. "
                 + "Des accords ont été signés hier sur le commerce et l'énergie. "
                 + "La France est un allié important de la région.\n\nPhoto : Kremlin.ru\n");
+        return article;
+    }
+
+    /** The service's settings, read as the service reads them: a system property changes the ranking. */
+    @Test
+    void summarizeEvalUsesTheDigestSettings() throws Exception {
+        String article = article().toString();
+        CommandRun defaults = summarizeEval(article);
+        assertEquals(0, defaults.code(), defaults::toString);
+        String header = defaults.out().lines().findFirst().orElseThrow();
+        assertTrue(header.contains("(lead-weight 0.25, keep-lead true, diversity 0.7, redundancy 0.6, "
+                + "bullets-ratio 0.2, min-bullets 3, max-bullets 7, lexical vectors)"), header);
+
+        Map<String, String> tuning = Map.of("passerelle.digest.lead-weight", "0.9",
+                "passerelle.digest.min-bullets", "1", "passerelle.digest.max-bullets", "1");
+        CommandRun tuned = withProperties(tuning, () -> summarizeEval(article));
+        assertEquals(0, tuned.code(), tuned::toString);
+        assertTrue(tuned.out().startsWith("5 sentences, 4 units, 1 bullets (lead-weight 0.9, "), tuned.out());
+        assertTrue(tuned.out().contains("min-bullets 1, max-bullets 1,"), tuned.out());
+        assertEquals(1, tuned.out().lines().filter(l -> l.startsWith(" *")).count(), tuned.out());
+        assertNotEquals(defaults.out().lines().skip(2).toList(), tuned.out().lines().skip(2).toList(),
+                "other scores:\n" + defaults.out() + tuned.out());
+
+        CommandRun encoder = withProperties(Map.of("passerelle.digest.vectors", "encoder"),
+                () -> summarizeEval(article));
+        assertTrue(encoder.out().lines().findFirst().orElseThrow()
+                .endsWith("lexical vectors: passerelle.digest.vectors is encoder, but this command loads no model)"),
+                encoder.out());
+
+        CommandRun bad = withProperties(Map.of("passerelle.digest.lead-weight", "heavy"), () -> summarizeEval(article));
+        assertEquals(1, bad.code(), bad::toString);
+        assertTrue(bad.err().startsWith("summarize-eval: bad passerelle.digest setting: ")
+                && bad.err().contains("passerelle.digest.lead-weight"), bad.err());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+    }
+
+    private static CommandRun withProperties(Map<String, String> properties, Supplier<CommandRun> run) {
+        properties.forEach(System::setProperty);
+        try {
+            return run.get();
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @Test
+    void summarizeEvalRunsOnAnArticle() throws Exception {
+        Path article = article();
         CommandRun run = summarizeEval(article.toString(), "--bullets", "2");
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("2 bullets"), run.out());
