@@ -3,13 +3,12 @@ package dev.passerelle;
 import dev.passerelle.cli.Cli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.util.Arrays;
-import java.util.Optional;
-import picocli.CommandLine;
 
 /**
- * Entry point: {@code fetch-model}, {@code hash-key}, {@code bench-engine} and {@code summarize-eval}
- * run as command-line tools (see {@link Cli}); anything else, no arguments included, starts the HTTP service.
+ * Entry point: without arguments, the HTTP service (as the container's ENTRYPOINT, dev mode and the
+ * integration tests start it); with arguments, a command-line tool ({@code fetch-model}, {@code hash-key},
+ * {@code bench-engine}, {@code summarize-eval}), {@code help}, or an unknown command refused with
+ * exit code 2 (see {@link Cli#run(String...)}): a typo must not start a server that runs until killed.
  *
  * <p>The tools run here, before and without Quarkus, rather than under the main that quarkus-picocli
  * generates: that main starts the whole application first, so a {@code fetch-model} in an init
@@ -21,14 +20,14 @@ import picocli.CommandLine;
 @QuarkusMain
 public final class Main {
 
-    private Main() {
+    Main() { // package-private: Quarkus makes a bean of the @QuarkusMain class
     }
 
     public static void main(String... args) {
-        Optional<CommandLine> command = args.length > 0 ? Cli.command(args[0]) : Optional.empty();
-        if (command.isPresent()) {
-            System.exit(command.get().execute(Arrays.copyOfRange(args, 1, args.length)));
+        if (args.length == 0) {
+            Quarkus.run(args);
+            return;
         }
-        Quarkus.run(args);
+        System.exit(Cli.run(args));
     }
 }

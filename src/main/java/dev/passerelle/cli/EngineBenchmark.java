@@ -1,6 +1,8 @@
 package dev.passerelle.cli;
 
 import dev.passerelle.model.DecoderChoice;
+import dev.passerelle.model.GenerationConfig;
+import dev.passerelle.model.MarianConfig;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
 import dev.passerelle.model.Variant;
@@ -41,14 +43,17 @@ public final class EngineBenchmark implements Callable<Integer> {
             description = "French text whose sentences are translated (default: ${DEFAULT-VALUE}).")
     Path article;
     @Option(names = "--tokens", paramLabel = "N", defaultValue = "32",
-            description = "New tokens every sentence generates (default: ${DEFAULT-VALUE}).")
+            description = "New tokens every sentence generates, at most the model's max_length - 1 "
+                    + "(default: ${DEFAULT-VALUE}).")
     int tokens;
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
             description = "Runs per scenario; the best counts (default: ${DEFAULT-VALUE}).")
     int repeats;
-    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "fp32", description = "fp32 or quantized.")
+    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "fp32",
+            description = "Which graphs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Variant variant;
-    @Option(names = "--decoder", paramLabel = "LAYOUT", defaultValue = "auto", description = "auto, split or merged.")
+    @Option(names = "--decoder", paramLabel = "LAYOUT", defaultValue = "auto",
+            description = "Decoder layout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     DecoderChoice decoder;
     @Option(names = "--dump-ids", paramLabel = "FILE",
             description = "Also write the token ids of the sentences, for the baselines outside Passerelle.")
@@ -75,6 +80,12 @@ public final class EngineBenchmark implements Callable<Integer> {
         long rssBefore = Rss.kilobytes();
         long loadStart = System.nanoTime();
         ModelFiles files = ModelFiles.locate(model, variant, decoder);
+        int most = GenerationConfig.read(files.generationConfig(), MarianConfig.read(files.config())).maxLength() - 1;
+        if (tokens > most) {
+            // The engine stops every sentence at max_length - 1 new tokens: more would be reported but not run.
+            throw new ParameterException(spec.commandLine(), "--tokens " + tokens + " is more than this model "
+                    + "generates: at most " + most + " new tokens per sentence (its max_length is " + (most + 1) + ")");
+        }
         // Batches as large as a scenario asks for: the article goes through in one batch.
         try (Translator translator = Translator.open(files, OnnxOptions.DEFAULT, new BatchLimits(64, 1 << 20),
                 MAX_SENTENCE_TOKENS)) {

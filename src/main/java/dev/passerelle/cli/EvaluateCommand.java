@@ -1,26 +1,34 @@
 package dev.passerelle.cli;
 
+import dev.passerelle.summarize.DigestConfig;
 import dev.passerelle.summarize.DigestPlan;
 import dev.passerelle.summarize.DigestPlanner;
 import dev.passerelle.summarize.LexicalSimilarity;
 import dev.passerelle.summarize.ScoredUnit;
 import dev.passerelle.summarize.SummarizerSettings;
 import dev.passerelle.summarize.Summary;
+import dev.passerelle.summarize.Vectors;
 import dev.passerelle.clean.ArticleExtractor;
 import dev.passerelle.clean.Verdict;
 import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
 import dev.passerelle.text.OpenNlpSentenceSplitter;
+import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,45 +39,68 @@ import picocli.CommandLine.Spec;
 /**
  * {@code summarize-eval FILE [--bullets N]}: for tuning, prints every sentence of a French article
  * (.txt, or .html reduced to its article) with its boilerplate verdict, its ranking figures
- * (lexical vectors, default settings) and whether the digest picks it. Needs no model.
+ * and whether the digest picks it, with the service's {@code passerelle.digest.*} settings (read as
+ * the service reads them) but always lexical vectors: it needs, and loads, no model.
  */
 @Command(name = EvaluateCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Prints every sentence of a French article with its boilerplate verdict and ranking figures, "
-                + "and marks those the digest picks.")
+        description = {"Prints every sentence of a French article with its boilerplate verdict and ranking figures, "
+                + "and marks those the digest picks.",
+            "Ranks as the service does, with its passerelle.digest.* settings (system properties given "
+                + "before -jar, PASSERELLE_DIGEST_* environment variables), but always with lexical vectors."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     public static final String NAME = "summarize-eval";
+    /** The most bullets a digest request may ask for (api.RequestRules.MAX_BULLETS). */
+    static final int MAX_BULLETS = 20;
 
     @Parameters(paramLabel = "FILE", description = "The article: .txt, or .html reduced to its article.")
     Path file;
-    @Option(names = "--bullets", paramLabel = "N", description = "Bullets to pick (default: as the service picks).")
+    @Option(names = "--bullets", paramLabel = "N",
+            description = "Bullets to pick, 1 to " + MAX_BULLETS + " (default: as the service picks).")
     Integer bullets;
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        if (bullets != null && bullets < 1) {
-            throw new ParameterException(spec.commandLine(), "--bullets must be at least 1");
+    public Integer call() throws IOException {
+        if (bullets != null && (bullets < 1 || bullets > MAX_BULLETS)) {
+            throw new ParameterException(spec.commandLine(), "--bullets must be between 1 and " + MAX_BULLETS
+                    + " (as the service allows), got " + bullets);
         }
         return run(spec.commandLine().getOut());
     }
 
-    private int run(PrintWriter out) {
-        String text;
+    /**
+     * The {@code passerelle.digest.*} settings as the service reads them (system properties,
+     * {@code PASSERELLE_DIGEST_*} environment variables, application.properties; profile
+     * {@code quarkus.profile}, else prod), without starting Quarkus.
+     */
+    static DigestConfig digestConfig() {
+        String profile = System.getProperty("quarkus.profile",
+                Objects.requireNonNullElse(System.getenv("QUARKUS_PROFILE"), "prod"));
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            out.println("cannot read " + file + ": " + e.getMessage());
-            return 1;
+            return new SmallRyeConfigBuilder().addDefaultSources().withProfile(profile).withMapping(DigestConfig.class)
+                    .build().getConfigMapping(DigestConfig.class);
+        } catch (ConfigValidationException e) {
+            // One line; the service would refuse to start with these settings too.
+            String problems = IntStream.range(0, e.getProblemCount())
+                    .mapToObj(i -> e.getProblem(i).getMessage().replaceFirst("^java\\.lang\\.\\w+: ", ""))
+                    .collect(Collectors.joining("; "));
+            throw new IllegalArgumentException("bad passerelle.digest setting: " + problems);
         }
+    }
+
+    private int run(PrintWriter out) throws IOException {
+        DigestConfig config = digestConfig();
+        SummarizerSettings settings = config.settings();
+        String text = read(file);
         String name = file.toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".html") || name.endsWith(".htm")) {
             text = ArticleExtractor.extract(text).body();
         }
         // Sentences only: without a model there is no tokenizer to size clauses (as the service without one).
         Document doc = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none()).split(text);
-        DigestPlan plan = new DigestPlanner(SummarizerSettings.DEFAULT).plan(doc, bullets, new LexicalSimilarity());
+        DigestPlan plan = new DigestPlanner(settings).plan(doc, bullets, new LexicalSimilarity());
         List<Verdict> verdicts = plan.verdicts();
         Summary summary = plan.summary();
         int units = summary.units().size();
@@ -78,7 +109,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (ScoredUnit u : summary.units()) {
             u.unit().segments().forEach(s -> bySegment.put(s.index(), u));
         }
-        out.printf(Locale.ROOT, "%d sentences, %d units, %d bullets%n", doc.segments().size(), units, k);
+        out.printf(Locale.ROOT, "%d sentences, %d units, %d bullets (%s)%n", doc.segments().size(), units, k,
+                describe(settings, config.vectors()));
         out.println("pick  unit  central  lead   score  sentence");
         for (Verdict v : verdicts) {
             String sentence = v.segment().text();
@@ -92,5 +124,29 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The settings in the header, as {@code passerelle.digest.*} names them. */
+    static String describe(SummarizerSettings s, Vectors configured) {
+        String vectors = "lexical vectors";
+        if (configured != Vectors.LEXICAL) {
+            vectors += ": passerelle.digest.vectors is " + configured.name().toLowerCase(Locale.ROOT)
+                    + ", but this command loads no model";
+        }
+        return "lead-weight " + s.leadWeight() + ", keep-lead " + s.keepLead() + ", diversity " + s.diversity()
+                + ", redundancy " + s.redundancy() + ", bullets-ratio " + s.bulletsRatio() + ", min-bullets "
+                + s.minBullets() + ", max-bullets " + s.maxBullets() + ", " + vectors;
+    }
+
+    /** The article as text; a missing file, a folder or another encoding in one line. */
+    private static String read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("not a file: " + file);
+        }
+        try {
+            return Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + " is not UTF-8 text");
+        }
     }
 }

@@ -43,12 +43,12 @@ public final class FetchCommand implements Callable<Integer> {
     String mirror;
 
     @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "fp32",
-            description = "fp32 (default), quantized or all: which precision's graphs.")
+            description = "Which precision's graphs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     VariantSelection variant;
 
     @Option(names = "--decoder", paramLabel = "LAYOUT", defaultValue = "merged",
-            description = "merged (default), split or all: which decoder graphs; auto, the service's default "
-                    + "setting, fetches merged.")
+            description = "Which decoder graphs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); auto, "
+                    + "the service's default setting, fetches merged.")
     DecoderSelection decoder;
 
     @Option(names = "--pin", description = "Write the resolved commit, sizes and SHA-256 back into the manifest.")

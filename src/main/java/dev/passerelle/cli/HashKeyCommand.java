@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,14 @@ public final class HashKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (key.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "KEY is blank: give the API key clients will send");
+        }
+        if (!key.equals(key.strip())) {
+            // The service strips what clients send, so a key with spaces around it could never match.
+            throw new ParameterException(spec.commandLine(),
+                    "KEY starts or ends with whitespace, which the service strips from the keys clients send");
+        }
         spec.commandLine().getOut().println(HexFormat.of().formatHex(ApiKeys.sha256(key)));
         return 0;
     }

@@ -32,6 +32,30 @@ class CliIT {
     }
 
     @Test
+    @Launch(value = {"fetchmodel", "--if-missing"}, exitCode = 2)
+    void aMistypedCommandFailsInsteadOfStartingTheService(LaunchResult result) {
+        assertTrue(result.getErrorOutput().startsWith("unknown command 'fetchmodel'; did you mean 'fetch-model'?"),
+                result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("Commands:"), result.getErrorOutput());
+    }
+
+    @Test
+    @Launch({"--help"})
+    void helpListsTheCommands(LaunchResult result) {
+        assertTrue(result.getOutput().contains("Without a command, starts the Passerelle HTTP service"),
+                result.getOutput());
+        assertTrue(result.getOutput().contains("  fetch-model "), result.getOutput());
+    }
+
+    @Test
+    @Launch({"summarize-eval", "--bullets", "2", "docs/samples/seed-article.fr.txt"})
+    void summarizeEvalReadsTheDigestSettings(LaunchResult result) {
+        // application.properties and the settings mapping, read from the packaged jar without Quarkus.
+        assertTrue(result.getOutput().startsWith("24 sentences, 15 units, 2 bullets (lead-weight 0.25, "),
+                result.getOutput());
+    }
+
+    @Test
     @Launch({"hash-key", "abc"})
     void hashKey(LaunchResult result) {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", result.getOutput());

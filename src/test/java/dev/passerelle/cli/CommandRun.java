@@ -13,4 +13,12 @@ public record CommandRun(int code, String out, String err) {
                 .execute(args);
         return new CommandRun(code, out.toString(), err.toString());
     }
+
+    /** {@code java -jar quarkus-run.jar args...}, as {@code Main} hands a non-empty command line to {@link Cli}. */
+    public static CommandRun jar(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CommandRun(code, out.toString(), err.toString());
+    }
 }

@@ -40,7 +40,7 @@ class FetchCommandTest {
         assertEquals(DecoderSelection.ALL, parse(Map.of(), "--decoder=ALL").selection().decoder());
         ParameterException e = assertThrows(ParameterException.class, () -> parse(Map.of(), "--decoder", "automatic"));
         assertTrue(e.getMessage().contains("--decoder") && e.getMessage().contains("automatic")
-                && e.getMessage().contains("MERGED, SPLIT, ALL"), e.getMessage());
+                && e.getMessage().contains("expected one of [merged, split, all, auto]"), e.getMessage());
     }
 
     @Test
