@@ -8,6 +8,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reduces a news page to its article with jsoup: the {@code <article>} (else {@code <main>}, else
@@ -51,21 +53,33 @@ public final class ArticleExtractor {
         return new Article(title, String.join("\n", paragraphs));
     }
 
-    private static void collect(Node node, StringBuilder current, List<String> out) {
-        for (Node child : node.childNodes()) {
-            if (child instanceof TextNode t) {
-                current.append(t.getWholeText());
-            } else if (child instanceof Element e) {
-                boolean block = BLOCKS.contains(e.normalName());
-                if (block) {
-                    flush(current, out);
-                }
-                collect(e, current, out);
-                if (block) {
+    /**
+     * Text of every node under {@code root}, a paragraph per block element. Walks the tree with
+     * jsoup's iterative traversor: pages nest elements thousands deep, which a recursive walk
+     * would answer with a stack overflow.
+     */
+    private static void collect(Element root, StringBuilder current, List<String> out) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    current.append(t.getWholeText());
+                } else if (node != root && isBlock(node)) {
                     flush(current, out);
                 }
             }
-        }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node != root && isBlock(node)) {
+                    flush(current, out);
+                }
+            }
+        }, root);
+    }
+
+    private static boolean isBlock(Node node) {
+        return node instanceof Element e && BLOCKS.contains(e.normalName());
     }
 
     private static void flush(StringBuilder current, List<String> out) {

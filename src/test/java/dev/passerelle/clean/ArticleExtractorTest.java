@@ -40,4 +40,17 @@ class ArticleExtractorTest {
         assertEquals("Premier paragraphe.\nDeuxième\nligne.\nUn point", a.body());
         assertTrue(a.withTitle().startsWith("Titre\n\n"));
     }
+
+    @Test
+    void deeplyNestedPagesAreWalkedWithoutRecursion() {
+        // 19,000 nested blocks and 4,000 nested inline elements: a recursive walk overflowed the stack.
+        String divs = "<div>".repeat(19_000) + "Le président est arrivé." + "</div>".repeat(19_000);
+        assertEquals("Le président est arrivé.", ArticleExtractor.extract("<html><body>" + divs + "</body></html>").body());
+        StringBuilder bold = new StringBuilder("<p>");
+        for (int i = 0; i < 4_000; i++) {
+            bold.append("<b x=").append(i).append('>');
+        }
+        bold.append("Merci beaucoup !").append("</b>".repeat(4_000)).append("</p><p>Fin.</p>");
+        assertEquals("Merci beaucoup !\nFin.", ArticleExtractor.extract(bold.toString()).body());
+    }
 }
