@@ -137,7 +137,14 @@ public final class BatchScheduler implements Generator, AutoCloseable {
             if (batch == null) {
                 return;
             }
-            run(batch);
+            try {
+                run(batch);
+            } catch (Throwable t) {
+                // The last line of defence: a dead worker would leave every later request to wait out
+                // its deadline while health still says UP. Fail this batch, keep serving.
+                LOG.errorf(t, "a batch of %d sentences failed unexpectedly", batch.size());
+                batch.forEach(j -> j.result().completeExceptionally(t));
+            }
         }
     }
 
@@ -205,7 +212,9 @@ public final class BatchScheduler implements Generator, AutoCloseable {
                 tokens += out.get(i).tokens().length + 1;
             }
             listener.batchRan(batch.size(), tokens, System.nanoTime() - start);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too (out of memory on one huge batch, a native library's failure): they fail the
+            // sentences that caused them, not the worker, which goes on serving the queue.
             if (batch.size() == 1) {
                 LOG.errorf(e, "a sentence of %d tokens failed", batch.get(0).ids().length);
                 batch.get(0).result().completeExceptionally(e);

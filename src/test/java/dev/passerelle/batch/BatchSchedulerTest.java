@@ -48,6 +48,10 @@ class BatchSchedulerTest {
             if (sources.stream().anyMatch(s -> s[0] == 666)) {
                 throw new IllegalStateException("poisoned sentence");
             }
+            if (sources.stream().anyMatch(s -> s[0] == 777)) {
+                // What a native library or a runaway allocation throws: not a RuntimeException.
+                throw new OutOfMemoryError("a sentence too big for the engine");
+            }
             if (holding) {
                 try {
                     if (!released.await(30, TimeUnit.SECONDS)) {
@@ -174,6 +178,16 @@ class BatchSchedulerTest {
         assertTrue(e.getCause() instanceof IllegalStateException, e.toString());
         assertEquals(1, first.get(10, TimeUnit.SECONDS).size());
         assertTrue(engine.batches.stream().anyMatch(b -> b.size() == 3), "the poisoned sentence shared a batch");
+    }
+
+    @Test
+    void anErrorInTheEngineFailsItsRequestAndTheWorkerLivesOn() {
+        BatchScheduler s = scheduler(100, Duration.ofSeconds(10));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> s.generate(List.of(new int[] {777, 1}), GREEDY));
+        assertTrue(e.getCause() instanceof OutOfMemoryError, String.valueOf(e.getCause()));
+        // The one worker survived: the next request is answered, not left to wait out its deadline.
+        List<Hypothesis> out = s.generate(List.of(new int[] {5, 6}), GREEDY);
+        assertEquals(5, out.get(0).tokens()[0]);
     }
 
     @Test
