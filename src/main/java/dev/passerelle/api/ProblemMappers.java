@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.passerelle.batch.OverloadedException;
+import dev.passerelle.batch.TooLargeException;
 import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.service.ModelNotReadyException;
 import jakarta.ws.rs.WebApplicationException;
@@ -53,6 +54,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notReady(ModelNotReadyException e) {
         return problem(503, "Model Not Ready", e.getMessage(), NOT_READY_RETRY_SECONDS);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(TooLargeException e) {
+        return problem(413, "Payload Too Large", e.getMessage(), null);
     }
 
     @ServerExceptionMapper

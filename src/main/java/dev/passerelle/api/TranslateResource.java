@@ -3,6 +3,7 @@ package dev.passerelle.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passerelle.batch.OverloadedException;
+import dev.passerelle.batch.TooLargeException;
 import dev.passerelle.service.ModelNotReadyException;
 import dev.passerelle.service.LoadedModel;
 import dev.passerelle.service.ModelLifecycle;
@@ -129,7 +130,8 @@ public class TranslateResource {
             // Headers are gone already: the failure travels as an event.
             LOG.warnf("stream failed: %s", e.getMessage());
             send(sink, sse, "error", new Problem("about:blank", "Translation Failed", 503,
-                    e instanceof ProblemException || e instanceof OverloadedException || e instanceof ModelNotReadyException
+                    e instanceof ProblemException || e instanceof OverloadedException || e instanceof TooLargeException
+                            || e instanceof ModelNotReadyException
                             ? e.getMessage() : "the translation stopped unexpectedly"));
         }
     }

@@ -91,6 +91,12 @@ public final class BatchScheduler implements Generator, AutoCloseable {
     }
 
     private void enqueue(List<Job> jobs) {
+        if (jobs.size() > settings.queueCapacity()) {
+            listener.rejected("too-large");
+            throw new TooLargeException("the text has " + jobs.size() + " sentences; at most "
+                    + settings.queueCapacity() + " can wait for translation at once (passerelle.batch.queue-capacity): "
+                    + "split it into parts of fewer sentences and send them one after another");
+        }
         lock.lock();
         try {
             if (closing) {

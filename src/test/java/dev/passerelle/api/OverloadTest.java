@@ -3,6 +3,7 @@ package dev.passerelle.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,12 +41,14 @@ class OverloadTest {
             + "France is an important ally. Agreements were signed yesterday.";
 
     @Test
-    void aRequestBiggerThanTheQueueIsRefusedAtOnce() {
+    void aRequestBiggerThanTheWholeQueueIsTooLarge() {
+        // Waiting can never make room for it: 413 with the limit and how to split, no Retry-After.
         given().contentType(ContentType.JSON).body(Map.of("text", Fixture.sampleText()))
                 .when().post("/v1/translate")
-                .then().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", notNullValue())
-                .body("detail", containsString("queue is full"));
+                .then().statusCode(413).contentType("application/problem+json")
+                .header("Retry-After", nullValue())
+                .body("detail", containsString("passerelle.batch.queue-capacity"))
+                .body("detail", containsString("split it"));
     }
 
     @Test

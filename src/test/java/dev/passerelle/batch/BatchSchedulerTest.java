@@ -181,6 +181,14 @@ class BatchSchedulerTest {
     }
 
     @Test
+    void aRequestLargerThanTheWholeQueueIsTooLargeNotBusy() {
+        BatchScheduler s = scheduler(10, Duration.ofSeconds(10));
+        TooLargeException e = assertThrows(TooLargeException.class, () -> s.generate(request(1, 11), GREEDY));
+        assertTrue(e.getMessage().contains("11 sentences") && e.getMessage().contains("at most 10"), e.getMessage());
+        assertEquals(5, s.generate(List.of(new int[] {5, 6}), GREEDY).get(0).tokens()[0]);
+    }
+
+    @Test
     void anErrorInTheEngineFailsItsRequestAndTheWorkerLivesOn() {
         BatchScheduler s = scheduler(100, Duration.ofSeconds(10));
         RuntimeException e = assertThrows(RuntimeException.class, () -> s.generate(List.of(new int[] {777, 1}), GREEDY));
@@ -194,8 +202,6 @@ class BatchSchedulerTest {
     void aFullQueueRefusesAtOnceAndLosesNothingAccepted() throws Exception {
         BatchScheduler s = scheduler(6, Duration.ofSeconds(10));
         engine.hold();
-        OverloadedException tooBig = assertThrows(OverloadedException.class, () -> s.generate(request(0, 7), GREEDY));
-        assertTrue(tooBig.retryAfterSeconds() >= 1);
         List<CompletableFuture<List<Hypothesis>>> answers = new ArrayList<>();
         for (int r = 0; r < 12; r++) {
             int id = r;
