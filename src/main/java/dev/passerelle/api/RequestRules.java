@@ -45,16 +45,29 @@ public class RequestRules {
         if (html) {
             var article = ArticleExtractor.extract(text);
             plain = withTitle ? article.withTitle() : article.body();
+            // Entities decode only now: &#0; or &#xD800; must meet the same checks as typed text.
+            checkCharacters(plain, name + " (its HTML entities decoded)");
         }
-        if (plain.isBlank()) {
-            throw ProblemException.badRequest(name + " is empty" + (html ? " once the HTML is reduced to text" : ""));
+        if (invisible(plain)) {
+            throw ProblemException.badRequest(name + " is empty" + (html ? " once the HTML is reduced to text" : "")
+                    + (plain.isBlank() ? "" : ": it holds only invisible characters"));
         }
         return plain;
     }
 
     /**
-     * Refuses control characters (other than tab and line breaks) and broken UTF-16 (a lone
-     * surrogate from a bad {@code \\uD800} escape): they are never meant as text.
+     * Whether nothing in the text can be read: whitespace and format characters only (zero-width
+     * spaces, soft hyphens, byte-order marks), from which the model would invent a sentence.
+     */
+    static boolean invisible(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
+    /**
+     * Refuses control characters (other than tab and line breaks), broken UTF-16 (a lone surrogate
+     * from a bad {@code \\uD800} escape) and bidirectional overrides (U+202D, U+202E, which make text
+     * display differently from what it says): they are never meant as news text.
      */
     static void checkCharacters(String text, String name) {
         for (int i = 0; i < text.length(); i++) {
@@ -63,9 +76,11 @@ public class RequestRules {
             boolean loneSurrogate = Character.isHighSurrogate(c)
                     ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
                     : Character.isLowSurrogate(c);
-            if (control || loneSurrogate) {
+            boolean override = c == '\u202D' || c == '\u202E';
+            if (control || loneSurrogate || override) {
                 throw ProblemException.badRequest(name + " contains " + (control
-                        ? String.format("the control character U+%04X", (int) c) : "a broken surrogate pair")
+                        ? String.format("the control character U+%04X", (int) c) : override
+                        ? String.format("the bidirectional override U+%04X", (int) c) : "a broken surrogate pair")
                         + " at offset " + i);
             }
         }

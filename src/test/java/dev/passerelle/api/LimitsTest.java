@@ -61,9 +61,29 @@ class LimitsTest {
                 "/v1/translate", "U+0007");
         expect(400, "application/json", "{\"text\":\"Oui \\ud800 non.\"}".getBytes(StandardCharsets.UTF_8),
                 "/v1/digest", "surrogate");
+        expect(400, "application/json", "{\"text\":\"Oui \\u202Enon.\"}".getBytes(StandardCharsets.UTF_8),
+                "/v1/translate", "bidirectional override U+202E");
         // Tabs and line breaks are text.
         given().contentType(ContentType.JSON).body("{\"text\":\"Oui.\\tNon.\\r\\nMerci beaucoup !\"}")
                 .when().post("/v1/translate").then().statusCode(200);
+    }
+
+    @Test
+    void htmlEntitiesMeetTheSameChecksOnceDecoded() {
+        for (String html : new String[] {"<p>Bon&#1;jour</p>", "<p>Bonjour &#0; oui</p>", "<p>Bon &#xD800; jour</p>"}) {
+            given().contentType(ContentType.JSON).body(Map.of("text", html, "format", "html"))
+                    .when().post("/v1/translate")
+                    .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("HTML entities decoded"));
+        }
+    }
+
+    @Test
+    void textOfInvisibleCharactersOnlyIsEmpty() {
+        for (String text : new String[] {"\u200B\u200B\u200B", "\u00AD \uFEFF", "<p>&#8203;&shy;</p>"}) {
+            given().contentType(ContentType.JSON).body(Map.of("text", text, "format", text.startsWith("<") ? "html" : "text"))
+                    .when().post("/v1/translate")
+                    .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("is empty"));
+        }
     }
 
     @Test
