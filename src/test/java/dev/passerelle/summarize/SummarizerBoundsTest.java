@@ -39,6 +39,8 @@ class SummarizerBoundsTest {
         @Override
         public double[][] matrix(List<String> texts) {
             sizes.add(texts.size());
+            // Fail here rather than let an unbounded matrix take the test JVM down.
+            assertTrue(texts.size() <= CAP, () -> texts.size() + " texts to compare");
             return inner.matrix(texts);
         }
     }
@@ -50,6 +52,7 @@ class SummarizerBoundsTest {
         @Override
         public float[][] apply(List<String> texts) {
             batches.add(texts.size());
+            assertTrue(texts.size() <= CAP, () -> texts.size() + " texts to embed");
             float[][] out = new float[texts.size()][];
             for (int i = 0; i < out.length; i++) {
                 out[i] = vector(texts.get(i));
