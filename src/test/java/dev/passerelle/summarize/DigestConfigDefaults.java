@@ -1,7 +1,7 @@
 package dev.passerelle.summarize;
 
-/** The digest settings' defaults, for tests that build a {@link DigestService} without Quarkus. */
-final class DigestConfigDefaults implements DigestConfig {
+/** The digest settings' defaults, for tests that build a {@link DigestService} without Quarkus (override to vary one). */
+class DigestConfigDefaults implements DigestConfig {
 
     @Override
     public Vectors vectors() {
