@@ -1,5 +1,7 @@
 package dev.passerelle.cli;
 
+import static dev.passerelle.model.fetch.FetchListener.mb;
+
 import dev.passerelle.model.fetch.FetchListener;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -23,8 +25,7 @@ final class ConsoleProgress implements FetchListener {
         startNanos = System.nanoTime();
         startBytes = already;
         lastDecile = -1;
-        out.println((already > 0 ? "resuming " : "fetching ") + path
-                + (already > 0 ? " at " + mb(already) : "") + (total > 0 ? " (" + mb(total) + ")" : ""));
+        out.println(FetchListener.startLine(path, already, total));
     }
 
     @Override
@@ -68,7 +69,4 @@ final class ConsoleProgress implements FetchListener {
         out.println((console ? "\n" : "") + "warning: " + message);
     }
 
-    private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
 }

@@ -10,10 +10,8 @@ import dev.passerelle.summarize.Summary;
 import dev.passerelle.summarize.Vectors;
 import dev.passerelle.clean.ArticleExtractor;
 import dev.passerelle.clean.Verdict;
-import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
@@ -99,7 +97,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             text = ArticleExtractor.extract(text).body();
         }
         // Sentences only: without a model there is no tokenizer to size clauses (as the service without one).
-        Document doc = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none()).split(text);
+        Document doc = DocumentSplitter.sentencesOnly().split(text);
         DigestPlan plan = new DigestPlanner(settings).plan(doc, bullets, new LexicalSimilarity());
         List<Verdict> verdicts = plan.verdicts();
         Summary summary = plan.summary();

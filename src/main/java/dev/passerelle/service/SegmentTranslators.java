@@ -1,10 +1,8 @@
 package dev.passerelle.service;
 
 import dev.passerelle.summarize.SegmentTranslator;
-import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
 import dev.passerelle.text.Segment;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.SentenceTranslation;
@@ -22,7 +20,7 @@ import java.util.List;
 public class SegmentTranslators {
 
     private final ModelLifecycle model;
-    private final DocumentSplitter sentencesOnly = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none());
+    private final DocumentSplitter sentencesOnly = DocumentSplitter.sentencesOnly();
 
     SegmentTranslators(ModelLifecycle model) {
         this.model = model;

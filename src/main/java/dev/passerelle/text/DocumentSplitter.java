@@ -21,6 +21,11 @@ public final class DocumentSplitter {
         this.clauses = clauses;
     }
 
+    /** Paragraphs and sentences, never clauses: for work on whole sentences, or without a model's tokenizer. */
+    public static DocumentSplitter sentencesOnly() {
+        return new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none());
+    }
+
     public Document split(String text) {
         List<Segment> segments = new ArrayList<>();
         List<String> separators = new ArrayList<>();

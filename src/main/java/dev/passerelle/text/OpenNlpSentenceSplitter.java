@@ -17,16 +17,22 @@ public final class OpenNlpSentenceSplitter implements SentenceSplitter {
 
     static final String MODEL_RESOURCE = "/opennlp-fr-ud-gsd-sentence-1.3-2.5.4.bin";
 
-    private final ThreadSafeSentenceDetectorME detector;
+    private final ThreadSafeSentenceDetectorME detector = new ThreadSafeSentenceDetectorME(Model.FRENCH);
 
-    public OpenNlpSentenceSplitter() {
-        try (InputStream in = OpenNlpSentenceSplitter.class.getResourceAsStream(MODEL_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("OpenNLP French sentence model " + MODEL_RESOURCE + " is not on the classpath");
+    /** The model, read from the jar once however many splitters are made (every pipeline makes one). */
+    private static final class Model {
+        static final SentenceModel FRENCH = read();
+
+        private static SentenceModel read() {
+            try (InputStream in = OpenNlpSentenceSplitter.class.getResourceAsStream(MODEL_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("OpenNLP French sentence model " + MODEL_RESOURCE
+                            + " is not on the classpath");
+                }
+                return new SentenceModel(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read OpenNLP French sentence model", e);
             }
-            detector = new ThreadSafeSentenceDetectorME(new SentenceModel(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read OpenNLP French sentence model", e);
         }
     }
 

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
-import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BoilerplateFilterTest {
 
-    static final DocumentSplitter SENTENCES = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none());
+    static final DocumentSplitter SENTENCES = DocumentSplitter.sentencesOnly();
     private final BoilerplateFilter filter = new BoilerplateFilter();
 
     @ParameterizedTest(name = "{1}: {0}")

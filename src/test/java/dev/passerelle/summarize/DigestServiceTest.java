@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
-import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
 import dev.passerelle.text.Segment;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.FinishReason;
@@ -23,7 +21,7 @@ class DigestServiceTest {
 
     /** Translates a segment as "EN(" + its French + ")", and records every call. */
     private static final class Recording implements SegmentTranslator {
-        final DocumentSplitter splitter = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none());
+        final DocumentSplitter splitter = DocumentSplitter.sentencesOnly();
         final List<Document> segmented = new ArrayList<>();
         final List<List<Segment>> translated = new ArrayList<>();
 

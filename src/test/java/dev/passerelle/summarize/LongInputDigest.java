@@ -1,9 +1,7 @@
 package dev.passerelle.summarize;
 
-import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
 
 /**
  * Plans the digest of a long input made of tiny sentences, as the service does with lexical
@@ -37,7 +35,7 @@ public final class LongInputDigest {
 
     public static void main(String[] args) {
         String text = args.length > 0 && args[0].equals("distinct") ? distinct(100_000) : repeated();
-        Document doc = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none()).split(text);
+        Document doc = DocumentSplitter.sentencesOnly().split(text);
         DigestPlan plan = new DigestPlanner(SummarizerSettings.DEFAULT).plan(doc, null, new LexicalSimilarity());
         Summary summary = plan.summary();
         System.out.println("units=" + summary.units().size() + " bullets=" + summary.chosen().size()

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
 import dev.passerelle.text.Segment;
 import dev.passerelle.text.Span;
 import dev.passerelle.translate.DecodeOptions;
@@ -156,7 +154,7 @@ class SummarizerBoundsTest {
     void theServiceInEncoderModeEmbedsAtMostTheCap() {
         FakeEncoder encoder = new FakeEncoder();
         SegmentTranslator translator = new SegmentTranslator() {
-            final DocumentSplitter splitter = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none());
+            final DocumentSplitter splitter = DocumentSplitter.sentencesOnly();
 
             @Override
             public Document segment(String text) {

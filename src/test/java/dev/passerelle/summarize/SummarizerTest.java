@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.passerelle.Fixture;
 import dev.passerelle.clean.ArticleExtractor;
 import dev.passerelle.clean.BoilerplateFilter;
-import dev.passerelle.text.ClauseSplitter;
 import dev.passerelle.text.DocumentSplitter;
-import dev.passerelle.text.OpenNlpSentenceSplitter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SummarizerTest {
 
-    private static final DocumentSplitter SENTENCES = new DocumentSplitter(new OpenNlpSentenceSplitter(), ClauseSplitter.none());
+    private static final DocumentSplitter SENTENCES = DocumentSplitter.sentencesOnly();
     private static final LexicalSimilarity LEXICAL = new LexicalSimilarity();
 
     static List<Unit> units(String text) {

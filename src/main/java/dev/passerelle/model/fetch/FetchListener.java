@@ -11,6 +11,17 @@ public interface FetchListener {
 
     void finished(String path, long size, String sha256);
 
+    /** The line announcing a file: "fetching x (12.3 MB)" or "resuming x at 4.0 MB (12.3 MB)". */
+    static String startLine(String path, long already, long total) {
+        return (already > 0 ? "resuming " : "fetching ") + path + (already > 0 ? " at " + mb(already) : "")
+                + (total > 0 ? " (" + mb(total) + ")" : "");
+    }
+
+    /** Bytes as megabytes with one decimal, as every progress line shows them. */
+    static String mb(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
     /** Something worth telling but not fatal. */
     void warn(String message);
 

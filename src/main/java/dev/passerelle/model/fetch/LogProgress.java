@@ -1,6 +1,7 @@
 package dev.passerelle.model.fetch;
 
-import java.util.Locale;
+import static dev.passerelle.model.fetch.FetchListener.mb;
+
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
@@ -32,8 +33,7 @@ public final class LogProgress implements FetchListener {
     public void started(String path, long already, long total) {
         lastLogNanos = nanoTime.getAsLong();
         lastDecile = total > 0 ? (int) (10 * already / total) : 0;
-        log.infof("%s %s%s%s", already > 0 ? "resuming" : "fetching", path,
-                already > 0 ? " at " + mb(already) : "", total > 0 ? " (" + mb(total) + ")" : "");
+        log.info(FetchListener.startLine(path, already, total));
     }
 
     @Override
@@ -66,7 +66,4 @@ public final class LogProgress implements FetchListener {
         log.info(message);
     }
 
-    private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
 }
