@@ -59,8 +59,9 @@ public final class FetchCommand implements Callable<Integer> {
     @Option(names = "--if-missing", description = "Do nothing when DIR already holds this model (init containers).")
     boolean ifMissing;
 
+    // The environment variable is not named here: its upper case would read like an enum constant (ALL).
     @Option(names = "--allow-http", description = {"Accept a plain http:// server: files and HF_TOKEN travel "
-            + "unencrypted (default: $PASSERELLE_MODEL_ALLOW_INSECURE_MIRROR, else refused)."})
+            + "unencrypted (also on when the environment sets passerelle.model.allow-insecure-mirror to true)."})
     Boolean allowHttp;
 
     private Duration stallTimeout;

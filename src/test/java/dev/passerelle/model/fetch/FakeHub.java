@@ -52,6 +52,8 @@ final class FakeHub implements AutoCloseable {
     volatile boolean checksumHeaders = true;
     /** What {@code X-Repo-Commit} says: the commit the revision resolves to. */
     volatile String commit = COMMIT;
+    /** File -> the commit its answers name instead, as a revision moving mid-fetch would look. */
+    final Map<String, String> commitOf = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -99,7 +101,7 @@ final class FakeHub implements AutoCloseable {
             return;
         }
         byte[] body = corrupt.getOrDefault(name, real);
-        ex.getResponseHeaders().add("X-Repo-Commit", commit);
+        ex.getResponseHeaders().add("X-Repo-Commit", commitOf.getOrDefault(name, commit));
         if (checksumHeaders) {
             if (name.endsWith(".json")) {
                 ex.getResponseHeaders().add("ETag", "\"" + hex("SHA-1", ("blob " + real.length + "\0").getBytes(), real) + "\"");

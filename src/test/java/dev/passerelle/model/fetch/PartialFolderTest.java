@@ -97,6 +97,16 @@ class PartialFolderTest {
     }
 
     @Test
+    void aRevisionThatKeepsMovingDuringTheFetchFailsIt() {
+        hub.commitOf.put("vocab.json", COMMIT_B); // every run sees the revision move at the third file
+        FetchException e = assertThrows(FetchException.class, () -> fetch(false));
+        assertEquals("passerelle/tiny-marian@main moved from " + FakeHub.COMMIT + " to " + COMMIT_B
+                + ", again during this fetch; run it again later, or pin a commit in the manifest", e.getMessage());
+        assertEquals(2, fullRequests("config.json").size(), "started over once: " + hub.requests);
+        assertFalse(Files.exists(target()));
+    }
+
+    @Test
     void aVerifiedFileDamagedInThePartialFolderIsFetchedAgain() throws Exception {
         failedRun(false); // unpinned: only the partial folder's own record can tell the damage
         Path encoder = partial("encoder_model.onnx");
