@@ -9,11 +9,13 @@ import dev.passerelle.model.fetch.VariantSelection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = FetchCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         sortOptions = false,
         description = {"Downloads the translation model a manifest describes, verifies every file and installs it.",
-            "Resumes an interrupted run. HF_TOKEN is sent as a bearer token when set."})
+            "Resumes an interrupted run. HF_TOKEN is sent as a bearer token when set, only to the server itself."})
 public final class FetchCommand implements Callable<Integer> {
 
     public static final String NAME = "fetch-model";
@@ -57,6 +59,22 @@ public final class FetchCommand implements Callable<Integer> {
     @Option(names = "--if-missing", description = "Do nothing when DIR already holds this model (init containers).")
     boolean ifMissing;
 
+    // The environment variable is not named here: its upper case would read like an enum constant (ALL).
+    @Option(names = "--allow-http", description = {"Accept a plain http:// server: files and HF_TOKEN travel "
+            + "unencrypted (also on when the environment sets passerelle.model.allow-insecure-mirror to true)."})
+    Boolean allowHttp;
+
+    private Duration stallTimeout;
+
+    @Option(names = "--stall-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Drop and resume a download that receives nothing for this long (default: ${DEFAULT-VALUE}).")
+    void stallTimeout(int seconds) {
+        if (seconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--stall-timeout must be at least 1 second, not " + seconds);
+        }
+        stallTimeout = Duration.ofSeconds(seconds);
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -77,8 +95,10 @@ public final class FetchCommand implements Callable<Integer> {
     InstallRequest request() {
         Path target = dir != null ? dir : Path.of(env.getOrDefault("PASSERELLE_MODEL_DIR", DEFAULT_DIR));
         String base = mirror != null && !mirror.isBlank() ? mirror : InstallRequest.mirror(env);
+        boolean http = allowHttp != null ? allowHttp
+                : Boolean.parseBoolean(env.getOrDefault("PASSERELLE_MODEL_ALLOW_INSECURE_MIRROR", "false").strip());
         return new InstallRequest(manifest, target, base, new FileSelection(variant, decoder), pin, ifMissing,
-                env.get("HF_TOKEN"));
+                env.get("HF_TOKEN"), http, stallTimeout);
     }
 
     @Override

@@ -2,9 +2,12 @@ package dev.passerelle.service;
 
 import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.Variant;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the translation model lives, which of its graphs to run and how it is brought in
@@ -40,4 +43,13 @@ public interface ModelConfig {
     /** Manifest used by fetch-on-start. */
     @WithDefault("models/opus-mt-fr-en.json")
     Path manifest();
+
+    /** Let fetch-on-start use a plain http:// mirror; off, so a typo in a mirror address cannot downgrade. */
+    @WithDefault("false")
+    boolean allowInsecureMirror();
+
+    /** A fetch-on-start download that receives nothing for this long is dropped and resumed. */
+    @WithDefault("60s")
+    @WithConverter(DurationConverter.class) // "60s" as Quarkus reads it, also where the mapping is built alone
+    Duration fetchStallTimeout();
 }

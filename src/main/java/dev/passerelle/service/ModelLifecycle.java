@@ -123,7 +123,8 @@ public class ModelLifecycle {
         Thread t = new Thread(() -> {
             try {
                 new ModelInstaller(new LogProgress(LOG)).install(InstallRequest.forService(config.manifest(), dir,
-                        config.variant(), config.decoder(), System.getenv()));
+                        config.variant(), config.decoder(), config.allowInsecureMirror(), config.fetchStallTimeout(),
+                        System.getenv()));
             } catch (FetchException | IOException | RuntimeException e) {
                 if (stopped) {
                     return;

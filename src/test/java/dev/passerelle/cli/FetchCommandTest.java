@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.Variant;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,9 +64,10 @@ class FetchCommandTest {
     void theServiceFetchesWhatItLoadsOnlyWhenMissing() {
         Map<String, String> env = Map.of("HF_ENDPOINT", "https://hf.example", "HF_TOKEN", "t0ken");
         InstallRequest r = InstallRequest.forService(Path.of("m.json"), Path.of("d"), Variant.QUANTIZED,
-                DecoderChoice.AUTO, env);
+                DecoderChoice.AUTO, false, Duration.ofSeconds(60), env);
         assertEquals(new InstallRequest(Path.of("m.json"), Path.of("d"), "https://hf.example",
-                new FileSelection(VariantSelection.QUANTIZED, DecoderSelection.MERGED), false, true, "t0ken"), r);
+                new FileSelection(VariantSelection.QUANTIZED, DecoderSelection.MERGED), false, true, "t0ken", false,
+                null), r, "60 s is the default stall timeout");
         assertEquals(parse(env, "--manifest", "m.json", "--dir", "d", "--variant", "quantized", "--decoder", "auto",
                 "--if-missing"), r, "the same request as the command line the service used to run");
     }
@@ -79,6 +81,8 @@ class FetchCommandTest {
         assertNull(none.mirror());
         assertNull(none.token());
         assertFalse(none.pin() || none.ifMissing());
+        assertFalse(none.allowHttp(), "plain http is refused unless allowed");
+        assertEquals(Duration.ofSeconds(60), none.stallTimeout());
 
         Map<String, String> env = Map.of("PASSERELLE_MODEL_DIR", "/models/x", "PASSERELLE_MODEL_MIRROR", " ",
                 "HF_ENDPOINT", "https://hf.example", "HF_TOKEN", "t0ken");
@@ -93,6 +97,28 @@ class FetchCommandTest {
         assertEquals("https://mirror.example", explicit.mirror());
         assertTrue(explicit.pin() && explicit.ifMissing());
         assertEquals(VariantSelection.QUANTIZED, explicit.selection().variant());
+    }
+
+    @Test
+    void plainHttpAndTheStallTimeoutAreOptions() {
+        assertTrue(parse(Map.of(), "--allow-http").allowHttp());
+        assertTrue(parse(Map.of("PASSERELLE_MODEL_ALLOW_INSECURE_MIRROR", "true")).allowHttp(),
+                "the service's setting, as an environment variable, works for the command too");
+        assertEquals(Duration.ofSeconds(5), parse(Map.of(), "--stall-timeout", "5").stallTimeout());
+        CommandRun zero = run(Map.of(), "--stall-timeout", "0");
+        assertEquals(2, zero.code(), zero::toString);
+        assertTrue(zero.err().contains("--stall-timeout must be at least 1 second"), zero.err());
+    }
+
+    @Test
+    void aPlainHttpMirrorIsRefusedSayingHowToAllowIt() {
+        CommandRun run = run(Map.of("PASSERELLE_MODEL_MIRROR", "http://mirror.example"), "--dir",
+                tmp.resolve("m").toString());
+        assertEquals(1, run.code(), run::toString);
+        assertTrue(run.err().startsWith("fetch failed: plain http server http://mirror.example: refused")
+                && run.err().contains("--allow-http")
+                && run.err().contains("passerelle.model.allow-insecure-mirror=true"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
     }
 
     @Test
@@ -115,7 +141,7 @@ class FetchCommandTest {
         CommandRun run = run(Map.of(), "--help");
         assertEquals(0, run.code());
         for (String option : List.of("--manifest", "--dir", "--mirror", "--variant", "--decoder", "--pin",
-                "--if-missing")) {
+                "--if-missing", "--allow-http", "--stall-timeout")) {
             assertTrue(run.out().contains(option), option + " in " + run.out());
         }
     }

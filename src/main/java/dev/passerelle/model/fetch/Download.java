@@ -2,16 +2,15 @@ package dev.passerelle.model.fetch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,49 +20,46 @@ import java.util.Optional;
  */
 final class Download {
 
-    private final HttpClient http;
-    private final String token;
+    private final Redirects redirects;
 
-    Download(HttpClient http, String token) {
-        this.http = http;
-        this.token = token;
+    Download(Redirects redirects) {
+        this.redirects = redirects;
     }
 
     /** Checksums the server vouched for, if any. */
     record ServerChecksums(Optional<String> sha256, Optional<String> gitSha1, Optional<String> commit) {
     }
 
-    ServerChecksums fetch(String url, Path part, String path, FetchListener listener)
+    /** Sees the commit a response names before its body is written; throws to refuse the body. */
+    @FunctionalInterface
+    interface CommitCheck {
+        void check(Optional<String> commit) throws IOException, FetchException;
+    }
+
+    ServerChecksums fetch(String url, Path part, String path, CommitCheck commitCheck, FetchListener listener)
             throws IOException, InterruptedException, FetchException {
         long already = Files.exists(part) ? Files.size(part) : 0;
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofMinutes(2))
-                .header("User-Agent", "passerelle-fetch");
-        if (token != null && !token.isBlank()) {
-            req.header("Authorization", "Bearer " + token);
-        }
-        if (already > 0) {
-            req.header("Range", "bytes=" + already + "-");
-        }
-        HttpResponse<InputStream> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = resp.body()) {
-            int status = resp.statusCode();
-            boolean append = status == 206;
+        Map<String, String> headers = already > 0 ? Map.of("Range", "bytes=" + already + "-") : Map.of();
+        try (Redirects.Response resp = redirects.get(URI.create(url), headers)) {
+            ServerChecksums server = checksums(resp.headers());
+            commitCheck.check(server.commit());
+            int status = resp.status();
             if (status == 416 && already > 0) {
                 // The part file already holds the whole file.
-                return checksums(resp);
+                return server;
             }
             if (status != 200 && status != 206) {
                 throw new FetchException("GET " + url + " answered HTTP " + status);
             }
+            boolean append = status == 206;
             if (!append) {
                 already = 0;
             }
-            long length = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long length = resp.headers().get(0).firstValueAsLong("Content-Length").orElse(-1);
             long total = length < 0 ? -1 : already + length;
             listener.started(path, already, total);
-            copy(body, part, append, path, already, total, listener);
-            return checksums(resp);
+            copy(resp.body(), part, append, path, already, total, listener);
+            return server;
         }
     }
 
@@ -90,16 +86,20 @@ final class Download {
                 }
             }
             listener.progressed(path, done, total);
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("fetch of " + path + " stopped");
+            }
+            throw e;
         }
     }
 
     /** Reads checksum headers from the response and the redirects that led to it. */
-    private static ServerChecksums checksums(HttpResponse<?> resp) {
+    private static ServerChecksums checksums(List<HttpHeaders> responses) {
         Optional<String> sha256 = Optional.empty();
         Optional<String> gitSha1 = Optional.empty();
         Optional<String> commit = Optional.empty();
-        for (HttpResponse<?> r = resp; r != null; r = r.previousResponse().orElse(null)) {
-            HttpHeaders h = r.headers();
+        for (HttpHeaders h : responses) {
             sha256 = sha256.or(() -> hex(h.firstValue("X-Linked-Etag"), 64));
             gitSha1 = gitSha1.or(() -> hex(h.firstValue("ETag"), 40));
             commit = commit.or(() -> hex(h.firstValue("X-Repo-Commit"), 40));

@@ -3,6 +3,7 @@ package dev.passerelle.model.fetch;
 import dev.passerelle.model.DecoderChoice;
 import dev.passerelle.model.Variant;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,10 +17,12 @@ import java.util.Objects;
  * @param selection which precision and decoder layout
  * @param pin write the resolved commit, sizes and SHA-256 back into the manifest
  * @param ifMissing do nothing when {@code dir} already holds this manifest's model
- * @param token bearer token for the server (HF_TOKEN), or null
+ * @param token bearer token for the server (HF_TOKEN), or null; never sent to another host
+ * @param allowHttp accept a plain {@code http://} server
+ * @param stallTimeout how long a download may receive nothing before it is retried; null for the default
  */
 public record InstallRequest(Path manifest, Path dir, String mirror, FileSelection selection, boolean pin,
-                             boolean ifMissing, String token) {
+                             boolean ifMissing, String token, boolean allowHttp, Duration stallTimeout) {
 
     public InstallRequest {
         Objects.requireNonNull(manifest, "manifest");
@@ -27,6 +30,12 @@ public record InstallRequest(Path manifest, Path dir, String mirror, FileSelecti
         Objects.requireNonNull(selection, "selection");
         mirror = blankToNull(mirror);
         token = blankToNull(token);
+        stallTimeout = new Transport(token, allowHttp, stallTimeout).stallTimeout(); // the default; refuses <= 0
+    }
+
+    /** How the fetch talks to the server. */
+    public Transport transport() {
+        return new Transport(token, allowHttp, stallTimeout);
     }
 
     /**
@@ -34,9 +43,9 @@ public record InstallRequest(Path manifest, Path dir, String mirror, FileSelecti
      * when missing, from the server and with the token {@code env} names, as {@code fetch-model} would.
      */
     public static InstallRequest forService(Path manifest, Path dir, Variant variant, DecoderChoice decoder,
-                                            Map<String, String> env) {
+                                            boolean allowHttp, Duration stallTimeout, Map<String, String> env) {
         return new InstallRequest(manifest, dir, mirror(env), FileSelection.forService(variant, decoder), false,
-                true, env.get("HF_TOKEN"));
+                true, env.get("HF_TOKEN"), allowHttp, stallTimeout);
     }
 
     /** The server the environment names: PASSERELLE_MODEL_MIRROR, else HF_ENDPOINT, else null. */

@@ -57,7 +57,7 @@ public final class ModelInstaller {
         listener.info("fetching " + manifest.repository() + "@" + manifest.revision() + " ("
                 + selection.variant().label() + ", " + selection.decoder().label() + " decoder) from " + base
                 + " into " + dir);
-        Manifest fetched = new ModelFetcher(request.token(), listener, retryDelayMillis)
+        Manifest fetched = new ModelFetcher(request.transport(), listener, retryDelayMillis)
                 .fetch(manifest, base, dir, selection);
         if (request.pin()) {
             fetched.write(request.manifest());

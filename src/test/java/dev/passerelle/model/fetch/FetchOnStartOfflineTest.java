@@ -37,7 +37,8 @@ class FetchOnStartOfflineTest {
                         List.of(new ManifestFile("config.json", null, null, null, null))).write(manifest);
                 return Map.of("passerelle.model.dir", root.resolve("model").toString(),
                         "passerelle.model.fetch-on-start", "true",
-                        "passerelle.model.manifest", manifest.toString());
+                        "passerelle.model.manifest", manifest.toString(),
+                        "passerelle.model.allow-insecure-mirror", "true"); // the local hub is plain http
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

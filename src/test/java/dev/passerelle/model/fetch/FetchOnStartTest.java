@@ -49,7 +49,8 @@ class FetchOnStartTest {
                 new Manifest("tiny", "passerelle/tiny-marian", "main", hub.baseUrl(), entries).write(manifest);
                 return Map.of("passerelle.model.dir", root.resolve("model").toString(),
                         "passerelle.model.fetch-on-start", "true",
-                        "passerelle.model.manifest", manifest.toString());
+                        "passerelle.model.manifest", manifest.toString(),
+                        "passerelle.model.allow-insecure-mirror", "true"); // the local hub is plain http
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

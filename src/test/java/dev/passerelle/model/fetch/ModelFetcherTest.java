@@ -58,7 +58,8 @@ class ModelFetcherTest {
         hub.close();
     }
 
-    private Manifest manifest(boolean pinned) throws IOException {
+    /** The fixture model's files, checksummed ({@code pinned}, at {@link FakeHub#COMMIT}) or at {@code main}. */
+    static Manifest manifest(boolean pinned) throws IOException {
         List<ManifestFile> files = new ArrayList<>();
         for (String f : SMALL) {
             files.add(file(f, pinned, null, null));
@@ -79,7 +80,8 @@ class ModelFetcherTest {
     }
 
     private ModelFetcher fetcher() {
-        return new ModelFetcher(null, listener, 1);
+        // The local hub speaks plain http: allowed explicitly, as a mirror on a trusted network would be.
+        return new ModelFetcher(new Transport(null, true, null), listener, 1);
     }
 
     @Test
@@ -197,7 +199,7 @@ class ModelFetcherTest {
         Path manifestFile = tmp.resolve("tiny.json");
         manifest(false).write(manifestFile);
         CommandRun run = FetchCommandProbe.run(Map.of("PASSERELLE_MODEL_MIRROR", hub.baseUrl()),
-                "--manifest", manifestFile.toString(), "--dir", tmp.resolve("m").toString(), "--pin");
+                "--manifest", manifestFile.toString(), "--dir", tmp.resolve("m").toString(), "--pin", "--allow-http");
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("100%"), run.out());
         assertTrue(run.out().contains("pinned"), run.out());
@@ -211,7 +213,8 @@ class ModelFetcherTest {
     void ifMissingSkipsAnInstalledModel() throws Exception {
         Path manifestFile = tmp.resolve("tiny.json");
         manifest(false).write(manifestFile);
-        String[] args = {"--manifest", manifestFile.toString(), "--dir", tmp.resolve("m").toString(), "--if-missing"};
+        String[] args = {"--manifest", manifestFile.toString(), "--dir", tmp.resolve("m").toString(), "--if-missing",
+            "--allow-http"};
         Map<String, String> env = Map.of("PASSERELLE_MODEL_MIRROR", hub.baseUrl());
         assertEquals(0, FetchCommandProbe.run(env, args).code());
         int requests = hub.requests.size();
@@ -227,7 +230,7 @@ class ModelFetcherTest {
         manifest(false).write(manifestFile);
         ModelInstaller installer = new ModelInstaller(listener, 1);
         InstallRequest request = new InstallRequest(manifestFile, tmp.resolve("m"), hub.baseUrl(),
-                FileSelection.forService(Variant.FP32, DecoderChoice.AUTO), false, true, "");
+                FileSelection.forService(Variant.FP32, DecoderChoice.AUTO), false, true, "", true, null);
         InstallResult first = installer.install(request);
         assertFalse(first.alreadyInstalled());
         assertEquals("tiny", first.manifestId());
@@ -245,7 +248,7 @@ class ModelFetcherTest {
         manifest(false).write(manifestFile);
         Path dir = tmp.resolve("m");
         InstallRequest request = new InstallRequest(manifestFile, dir, hub.baseUrl(),
-                FileSelection.forService(Variant.FP32, DecoderChoice.AUTO), false, true, "");
+                FileSelection.forService(Variant.FP32, DecoderChoice.AUTO), false, true, "", true, null);
         CompletableFuture<InstallResult> second;
         try (FolderLock first = FolderLock.acquire(dir.toAbsolutePath(), listener)) {
             second = CompletableFuture.supplyAsync(() -> {
