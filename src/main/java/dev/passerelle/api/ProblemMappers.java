@@ -10,6 +10,8 @@ import dev.passerelle.batch.OverloadedException;
 import dev.passerelle.batch.TooLargeException;
 import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.service.ModelNotReadyException;
+import dev.passerelle.translate.AbandonReason;
+import dev.passerelle.translate.AbandonedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.CharConversionException;
@@ -64,6 +66,38 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response overloaded(OverloadedException e) {
         return problem(503, "Service Overloaded", e.getMessage(), e.retryAfterSeconds());
+    }
+
+    @ServerExceptionMapper
+    public Response abandoned(AbandonedException e) {
+        if (e.reason() == AbandonReason.DISCONNECT) {
+            // Nobody reads it; 499 (as nginx logs it) keeps a client leaving out of the 5xx counts.
+            return problem(499, "Client Closed Request", e.getMessage(), null);
+        }
+        return problem(503, "Service Unavailable", e.getMessage(), 1);
+    }
+
+    /**
+     * The answer any failure maps to, status, title and detail as the mappers above give them: for a
+     * stream that fails after its first event, where the problem travels as an event instead.
+     */
+    Response answer(Throwable e) {
+        if (e instanceof ProblemException p) {
+            return problem(p);
+        }
+        if (e instanceof ModelNotReadyException n) {
+            return notReady(n);
+        }
+        if (e instanceof TooLargeException t) {
+            return tooLarge(t);
+        }
+        if (e instanceof OverloadedException o) {
+            return overloaded(o);
+        }
+        if (e instanceof AbandonedException a) {
+            return abandoned(a);
+        }
+        return unexpected(e);
     }
 
     // Quarkus REST ships mappers for the specific Jackson exceptions; naming them here replaces them.
