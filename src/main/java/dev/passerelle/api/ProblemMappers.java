@@ -50,54 +50,63 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return problem(e.status(), e.title(), e.getMessage(), e.retryAfterSeconds());
+        return counted(known(e));
     }
 
     @ServerExceptionMapper
     public Response notReady(ModelNotReadyException e) {
-        return problem(503, "Model Not Ready", e.getMessage(), NOT_READY_RETRY_SECONDS);
+        return counted(known(e));
     }
 
     @ServerExceptionMapper
     public Response tooLarge(TooLargeException e) {
-        return problem(413, "Payload Too Large", e.getMessage(), null);
+        return counted(known(e));
     }
 
     @ServerExceptionMapper
     public Response overloaded(OverloadedException e) {
-        return problem(503, "Service Overloaded", e.getMessage(), e.retryAfterSeconds());
+        return counted(known(e));
     }
 
     @ServerExceptionMapper
     public Response abandoned(AbandonedException e) {
-        if (e.reason() == AbandonReason.DISCONNECT) {
-            // Nobody reads it; 499 (as nginx logs it) keeps a client leaving out of the 5xx counts.
-            return problem(499, "Client Closed Request", e.getMessage(), null);
-        }
-        return problem(503, "Service Unavailable", e.getMessage(), 1);
+        return counted(known(e));
     }
 
     /**
-     * The answer any failure maps to, status, title and detail as the mappers above give them: for a
-     * stream that fails after its first event, where the problem travels as an event instead.
+     * The problem+json a failure the service expects answers with, or null for an unexpected one:
+     * one table for the mappers and for a stream's {@code error} event.
      */
-    Response answer(Throwable e) {
+    static Response known(Throwable e) {
         if (e instanceof ProblemException p) {
-            return problem(p);
+            return build(p.status(), p.title(), p.getMessage(), p.retryAfterSeconds());
         }
-        if (e instanceof ModelNotReadyException n) {
-            return notReady(n);
+        if (e instanceof ModelNotReadyException) {
+            return build(503, "Model Not Ready", e.getMessage(), NOT_READY_RETRY_SECONDS);
         }
-        if (e instanceof TooLargeException t) {
-            return tooLarge(t);
+        if (e instanceof TooLargeException) {
+            return build(413, "Payload Too Large", e.getMessage(), null);
         }
         if (e instanceof OverloadedException o) {
-            return overloaded(o);
+            return build(503, "Service Overloaded", e.getMessage(), o.retryAfterSeconds());
         }
         if (e instanceof AbandonedException a) {
-            return abandoned(a);
+            // A client that left reads nothing; 499 (as nginx logs it) keeps it out of the 5xx counts.
+            return a.reason() == AbandonReason.DISCONNECT ? build(499, "Client Closed Request", e.getMessage(), null)
+                    : build(503, "Service Unavailable", e.getMessage(), 1);
         }
-        return unexpected(e);
+        return null;
+    }
+
+    private Response counted(Response r) {
+        metrics.error(r.getStatus());
+        return r;
+    }
+
+    /** The answer to any failure: the known ones as above (counted), anything else a logged 500. */
+    Response answer(Throwable e) {
+        Response r = known(e);
+        return r != null ? counted(r) : unexpected(e);
     }
 
     // Quarkus REST ships mappers for the specific Jackson exceptions; naming them here replaces them.

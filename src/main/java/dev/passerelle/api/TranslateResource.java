@@ -6,7 +6,6 @@ import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.service.LoadedModel;
 import dev.passerelle.service.ModelLifecycle;
 import dev.passerelle.text.Document;
-import dev.passerelle.translate.AbandonReason;
 import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.TranslationResult;
@@ -135,18 +134,8 @@ public class TranslateResource {
         // Refused now, while the answer can still be a plain 413/503: once an event is out the status is 200.
         m.scheduler().admit(doc.segments().size());
         try {
-            TranslationResult r = m.translator().translate(doc, options, STREAM_CHUNK, caller,
-                    s -> send(sink, sse, "sentence", SentenceView.of(s)));
-            send(sink, sse, "done", Map.of("translation", r.translation(), "sentences", r.sentences().size(),
-                    "beams", options.beams(), "model", m.modelId()));
-        } catch (RuntimeException e) {
-            if (caller.abandoned().filter(why -> why == AbandonReason.DISCONNECT).isPresent()) {
-                LOG.infof("stream of %d sentences stopped: the client left", doc.segments().size());
-                return;
-            }
-            // Headers are gone already: the failure travels as an event, its stack trace only to the log.
-            LOG.warnf(e, "stream of %d sentences failed", doc.segments().size());
-            send(sink, sse, "error", problems.answer(e).getEntity());
+            TranslationStream.run(m.translator(), doc, options, STREAM_CHUNK, caller, m.modelId(),
+                    (name, data) -> send(sink, sse, name, data), e -> (Problem) problems.answer(e).getEntity());
         } finally {
             sink.close();
         }

@@ -217,7 +217,7 @@ class FairCancellationTest {
     }
 
     @Test
-    void aStreamIsRefusedUpFrontWhenItCannotFit() {
+    void aStreamIsRefusedUpFrontWhenItCannotFit() throws Exception {
         scheduler = new BatchScheduler(echo, new BatchSettings(Duration.ofMillis(5), 10, Duration.ofSeconds(30), 1),
                 listener);
         assertThrows(TooLargeException.class, () -> scheduler.admit(11));
