@@ -145,11 +145,19 @@ public class TranslateResource {
         if (sink.isClosed()) {
             return; // the client left: the caller says so, and the next chunk is not translated
         }
+        String payload;
         try {
-            sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(json.writeValueAsString(data)).build()).toCompletableFuture().join();
+            payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("answers are plain records", e);
+        }
+        try {
+            sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(payload).build())
+                    .toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            // The connection closed under the write: the caller is gone, so the next chunk is abandoned
+            // in the queue (and counted) instead of failing here.
+            LOG.debugf("event %s not delivered: %s", name, e.getMessage());
         }
     }
 
