@@ -1,11 +1,9 @@
 package dev.passerelle.batch;
 
 import dev.passerelle.translate.AbandonReason;
-import dev.passerelle.translate.AbandonedException;
 import dev.passerelle.translate.BatchGenerator;
 import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
-import dev.passerelle.translate.FinishReason;
 import dev.passerelle.translate.Generator;
 import dev.passerelle.translate.Hypothesis;
 import java.util.ArrayList;
@@ -39,9 +37,10 @@ public final class BatchScheduler implements Generator, AutoCloseable {
     /** After abandoning, how long workers get to leave their batch (one decoding step is milliseconds). */
     public static final long STOP_MILLIS = 5_000;
 
-    private final BatchGenerator engine;
+    private final BatchRunner runner;
     private final BatchSettings settings;
     private final BatchListener listener;
+    private final Refusals refusals;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final RequestQueue queue = new RequestQueue();
@@ -51,9 +50,10 @@ public final class BatchScheduler implements Generator, AutoCloseable {
     private boolean closing;
 
     public BatchScheduler(BatchGenerator engine, BatchSettings settings, BatchListener listener) {
-        this.engine = engine;
+        this.runner = new BatchRunner(engine, listener);
         this.settings = settings;
         this.listener = listener;
+        this.refusals = new Refusals(settings, listener);
         for (int i = 0; i < settings.workers(); i++) {
             Thread t = new Thread(this::work, "passerelle-batch-" + i);
             t.setDaemon(true);
@@ -79,7 +79,7 @@ public final class BatchScheduler implements Generator, AutoCloseable {
     public void admit(int sentences) {
         lock.lock();
         try {
-            checkRoom(sentences);
+            refusals.checkRoom(sentences, queue.size(), closing);
         } finally {
             lock.unlock();
         }
@@ -128,22 +128,12 @@ public final class BatchScheduler implements Generator, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(r, AbandonReason.DISCONNECT);
-            throw new OverloadedException("the request was interrupted", retryAfter());
+            throw refusals.interrupted();
         } catch (ExecutionException | CompletionException e) {
             withdraw(r);
             Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
             throw cause instanceof RuntimeException x ? x : new IllegalStateException(cause);
         }
-    }
-
-    /** What a request abandoned for {@code reason} answers (never seen when its client is gone). */
-    private RuntimeException failure(AbandonReason reason) {
-        return switch (reason) {
-            case DEADLINE -> new OverloadedException("the translation did not finish within "
-                    + settings.deadline().toSeconds() + " s because the service is busy; try again shortly", retryAfter());
-            case SHUTDOWN -> new OverloadedException("the service is shutting down", retryAfter());
-            case DISCONNECT -> new AbandonedException(reason, "the client closed the connection");
-        };
     }
 
     /** Drops what is left of a request: withdrawn from the queue, stopped in a running batch, counted. */
@@ -154,7 +144,7 @@ public final class BatchScheduler implements Generator, AutoCloseable {
         } finally {
             lock.unlock();
         }
-        RuntimeException failure = failure(reason);
+        RuntimeException failure = refusals.abandoned(reason);
         int dropped = r.abandon(reason, failure);
         if (dropped > 0) {
             listener.abandoned(reason.label(), dropped);
@@ -179,37 +169,13 @@ public final class BatchScheduler implements Generator, AutoCloseable {
     private void enqueue(QueuedRequest r) {
         lock.lock();
         try {
-            checkRoom(r.jobs().size());
+            refusals.checkRoom(r.jobs().size(), queue.size(), closing);
             queue.add(r);
             live.add(r);
             arrived.signalAll();
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Under the lock: throws when {@code n} more sentences cannot wait now. */
-    private void checkRoom(int n) {
-        if (n > settings.queueCapacity()) {
-            listener.rejected("too-large");
-            throw new TooLargeException("the text has " + n + " sentences; at most "
-                    + settings.queueCapacity() + " can wait for translation at once (passerelle.batch.queue-capacity): "
-                    + "split it into parts of fewer sentences and send them one after another");
-        }
-        if (closing) {
-            listener.rejected("shutdown");
-            throw new OverloadedException("the service is shutting down", retryAfter());
-        }
-        if (queue.size() + n > settings.queueCapacity()) {
-            listener.rejected("queue-full");
-            throw new OverloadedException("the translation queue is full (" + queue.size() + " sentences "
-                    + "waiting); try again shortly", retryAfter());
-        }
-    }
-
-    /** A guess at when the queue will have room: the time to drain half of it, at least a second. */
-    private int retryAfter() {
-        return (int) Math.max(1, Math.min(60, settings.deadline().toSeconds() / 4));
     }
 
     private void work() {
@@ -225,7 +191,7 @@ public final class BatchScheduler implements Generator, AutoCloseable {
                 return;
             }
             try {
-                run(batch);
+                runner.run(batch);
             } catch (Throwable t) {
                 // The last line of defence: a dead worker would leave every later request to wait out
                 // its deadline while health still says UP. Fail this batch, keep serving.
@@ -263,39 +229,6 @@ public final class BatchScheduler implements Generator, AutoCloseable {
             }
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void run(List<Job> batch) {
-        long start = System.nanoTime();
-        try {
-            List<Hypothesis> out = engine.generateRows(batch.stream().map(Job::ids).toList(),
-                    batch.get(0).owner().options(), i -> batch.get(i).owner().unwantedNow());
-            int done = 0;
-            long tokens = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                Hypothesis h = out.get(i);
-                // An abandoned row's result goes to nobody: its request already answers (or will) without it.
-                if (h.finish() != FinishReason.ABANDONED && batch.get(i).result().complete(h)) {
-                    done++;
-                    tokens += h.tokens().length + 1;
-                }
-            }
-            if (done > 0) {
-                listener.batchRan(done, tokens, System.nanoTime() - start);
-            }
-        } catch (RuntimeException | Error e) {
-            // Errors too (out of memory on one huge batch, a native library's failure): they fail the
-            // sentences that caused them, not the worker, which goes on serving the queue.
-            if (batch.size() == 1) {
-                LOG.errorf(e, "a sentence of %d tokens failed", batch.get(0).ids().length);
-                batch.get(0).result().completeExceptionally(e);
-                return;
-            }
-            // One bad sentence must not fail the others: run them one by one.
-            for (Job j : batch) {
-                run(List.of(j));
-            }
         }
     }
 
