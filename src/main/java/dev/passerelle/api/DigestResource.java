@@ -6,7 +6,9 @@ import dev.passerelle.service.SegmentTranslators;
 import dev.passerelle.summarize.Digest;
 import dev.passerelle.summarize.DigestService;
 import dev.passerelle.summarize.Language;
+import dev.passerelle.translate.Caller;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,8 +39,11 @@ public class DigestResource {
     private final ModelLifecycle model;
     private final SegmentTranslators translators;
     private final RequestRules rules;
+    private final Callers callers;
 
-    DigestResource(DigestService digests, ModelLifecycle model, SegmentTranslators translators, RequestRules rules) {
+    DigestResource(DigestService digests, ModelLifecycle model, SegmentTranslators translators, RequestRules rules,
+                   Callers callers) {
+        this.callers = callers;
         this.digests = digests;
         this.model = model;
         this.translators = translators;
@@ -50,7 +55,9 @@ public class DigestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
     @Operation(summary = "Extractive summary of a French article, as English (en) or French (fr) bullets")
-    public Response summarize(SummarizeRequest request, @Context HttpHeaders headers) {
+    public Response summarize(SummarizeRequest request, @Context HttpHeaders headers,
+                              @Context HttpServerRequest http) {
+        Caller caller = callers.of(http);
         if (request == null) {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
@@ -60,11 +67,11 @@ public class DigestResource {
         Integer beams = rules.beams(request.beams());
         if (language == Language.FR) {
             // French bullets need no model: they work before it is loaded.
-            return answer(digests.summarize(translators.forRequest(), text, bullets, Language.FR, null), language,
+            return answer(digests.summarize(translators.forRequest(caller), text, bullets, Language.FR, null), language,
                     null, headers);
         }
         LoadedModel m = model.current();
-        Digest d = digests.summarize(translators.of(m), text, bullets, Language.EN, rules.options(beams, m.defaults()));
+        Digest d = digests.summarize(translators.of(m, caller), text, bullets, Language.EN, rules.options(beams, m.defaults()));
         return answer(d, language, m.modelId(), headers);
     }
 
@@ -80,14 +87,15 @@ public class DigestResource {
                     "{\"bullets\": [\"The president arrived in Astana.\", \"Agreements were signed yesterday.\"], "
                     + "\"markdown\": \"- The president arrived in Astana.\\n- Agreements were signed yesterday.\", "
                     + "\"translation\": \"The president arrived in Astana.\\nAgreements were signed yesterday.\\nPhoto: AFP\"}")))
-    public Response digest(DigestRequest request, @Context HttpHeaders headers) {
+    public Response digest(DigestRequest request, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        Caller caller = callers.of(http);
         if (request == null) {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), false);
         Integer bullets = rules.bullets(request.bullets());
         LoadedModel m = model.current();
-        Digest d = digests.digestWithTranslation(translators.of(m), text, bullets, rules.options(request.beams(),
+        Digest d = digests.digestWithTranslation(translators.of(m, caller), text, bullets, rules.options(request.beams(),
                 m.defaults()));
         return answer(d, Language.EN, m.modelId(), headers);
     }

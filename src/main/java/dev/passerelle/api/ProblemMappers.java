@@ -10,6 +10,8 @@ import dev.passerelle.batch.OverloadedException;
 import dev.passerelle.batch.TooLargeException;
 import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.service.ModelNotReadyException;
+import dev.passerelle.translate.AbandonReason;
+import dev.passerelle.translate.AbandonedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.CharConversionException;
@@ -48,22 +50,63 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return problem(e.status(), e.title(), e.getMessage(), e.retryAfterSeconds());
+        return counted(known(e));
     }
 
     @ServerExceptionMapper
     public Response notReady(ModelNotReadyException e) {
-        return problem(503, "Model Not Ready", e.getMessage(), NOT_READY_RETRY_SECONDS);
+        return counted(known(e));
     }
 
     @ServerExceptionMapper
     public Response tooLarge(TooLargeException e) {
-        return problem(413, "Payload Too Large", e.getMessage(), null);
+        return counted(known(e));
     }
 
     @ServerExceptionMapper
     public Response overloaded(OverloadedException e) {
-        return problem(503, "Service Overloaded", e.getMessage(), e.retryAfterSeconds());
+        return counted(known(e));
+    }
+
+    @ServerExceptionMapper
+    public Response abandoned(AbandonedException e) {
+        return counted(known(e));
+    }
+
+    /**
+     * The problem+json a failure the service expects answers with, or null for an unexpected one:
+     * one table for the mappers and for a stream's {@code error} event.
+     */
+    static Response known(Throwable e) {
+        if (e instanceof ProblemException p) {
+            return build(p.status(), p.title(), p.getMessage(), p.retryAfterSeconds());
+        }
+        if (e instanceof ModelNotReadyException) {
+            return build(503, "Model Not Ready", e.getMessage(), NOT_READY_RETRY_SECONDS);
+        }
+        if (e instanceof TooLargeException) {
+            return build(413, "Payload Too Large", e.getMessage(), null);
+        }
+        if (e instanceof OverloadedException o) {
+            return build(503, "Service Overloaded", e.getMessage(), o.retryAfterSeconds());
+        }
+        if (e instanceof AbandonedException a) {
+            // A client that left reads nothing; 499 (as nginx logs it) keeps it out of the 5xx counts.
+            return a.reason() == AbandonReason.DISCONNECT ? build(499, "Client Closed Request", e.getMessage(), null)
+                    : build(503, "Service Unavailable", e.getMessage(), 1);
+        }
+        return null;
+    }
+
+    private Response counted(Response r) {
+        metrics.error(r.getStatus());
+        return r;
+    }
+
+    /** The answer to any failure: the known ones as above (counted), anything else a logged 500. */
+    Response answer(Throwable e) {
+        Response r = known(e);
+        return r != null ? counted(r) : unexpected(e);
     }
 
     // Quarkus REST ships mappers for the specific Jackson exceptions; naming them here replaces them.

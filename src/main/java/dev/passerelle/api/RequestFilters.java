@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class RequestFilters {
 
     static final String REQUEST_ID = "X-Request-Id";
+    static final String API_KEY_NAME = "passerelle.api-key";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final PasserelleConfig config;
@@ -81,6 +82,7 @@ public class RequestFilters {
             return Optional.of(fail(429, "Too Many Requests", "the key \"" + key.get().name() + "\" is limited to "
                     + key.get().requestsPerMinute() + " requests per minute", (int) wait.getAsLong()));
         }
+        request.setProperty(RequestFilters.API_KEY_NAME, key.get().name());
         MDC.put("apiKey", key.get().name());
         return Optional.empty();
     }

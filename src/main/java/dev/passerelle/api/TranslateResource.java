@@ -2,14 +2,15 @@ package dev.passerelle.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.passerelle.batch.OverloadedException;
-import dev.passerelle.batch.TooLargeException;
-import dev.passerelle.service.ModelNotReadyException;
+import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.service.LoadedModel;
 import dev.passerelle.service.ModelLifecycle;
+import dev.passerelle.text.Document;
+import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.TranslationResult;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -45,11 +46,16 @@ public class TranslateResource {
     private final ModelLifecycle model;
     private final RequestRules rules;
     private final ObjectMapper json;
+    private final Callers callers;
+    private final ProblemMappers problems;
 
-    TranslateResource(ModelLifecycle model, RequestRules rules, ObjectMapper json) {
+    TranslateResource(ModelLifecycle model, RequestRules rules, ObjectMapper json, Callers callers,
+                      PasserelleMetrics metrics) {
         this.model = model;
         this.rules = rules;
         this.json = json;
+        this.callers = callers;
+        this.problems = new ProblemMappers(metrics);
     }
 
     @POST
@@ -70,7 +76,8 @@ public class TranslateResource {
                     + "\"format\": \"text\", \"beams\": 4, \"model\": \"opus-mt-fr-en@main\"}")))
     @APIResponse(responseCode = "400", description = "bad input (problem+json)")
     @APIResponse(responseCode = "503", description = "no model loaded, or overloaded (problem+json, Retry-After)")
-    public TranslateResponse translate(TranslateRequest request) {
+    public TranslateResponse translate(TranslateRequest request, @Context HttpServerRequest http) {
+        Caller caller = callers.of(http);
         if (request == null) {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\" or \"texts\"");
         }
@@ -92,7 +99,7 @@ public class TranslateResource {
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(request.beams(), m.defaults());
         long start = System.nanoTime();
-        List<TranslationResult> results = m.translator().translate(inputs, options);
+        List<TranslationResult> results = m.translator().translate(inputs, options, caller);
         LOG.infof("translated %d text(s), %d sentence(s), beams %d, in %d ms", inputs.size(),
                 results.stream().mapToInt(r -> r.sentences().size()).sum(), options.beams(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -114,37 +121,43 @@ public class TranslateResource {
     @Operation(summary = "Translate one text and stream it sentence by sentence (server-sent events)",
             description = "Events: \"sentence\" (one per sentence, as in the JSON answer, in document order), then "
                     + "\"done\" with the whole translation, or \"error\" with a problem document.")
-    public void translateStream(TranslateRequest request, @Context SseEventSink sink, @Context Sse sse) {
+    public void translateStream(TranslateRequest request, @Context SseEventSink sink, @Context Sse sse,
+                                @Context HttpServerRequest http) {
+        Caller caller = callers.of(http, sink::isClosed);
         if (request == null || request.text() == null || request.texts() != null) {
             throw ProblemException.badRequest("streaming takes one \"text\"");
         }
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), true);
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(request.beams(), m.defaults());
-        try (sink) {
-            TranslationResult r = m.translator().translate(m.translator().segment(text), options, STREAM_CHUNK,
-                    s -> send(sink, sse, "sentence", SentenceView.of(s)));
-            send(sink, sse, "done", Map.of("translation", r.translation(), "sentences", r.sentences().size(),
-                    "beams", options.beams(), "model", m.modelId()));
-        } catch (RuntimeException e) {
-            // Headers are gone already: the failure travels as an event.
-            LOG.warnf("stream failed: %s", e.getMessage());
-            send(sink, sse, "error", new Problem("about:blank", "Translation Failed", 503,
-                    e instanceof ProblemException || e instanceof OverloadedException || e instanceof TooLargeException
-                            || e instanceof ModelNotReadyException
-                            ? e.getMessage() : "the translation stopped unexpectedly"));
+        Document doc = m.translator().segment(text);
+        // Refused now, while the answer can still be a plain 413/503: once an event is out the status is 200.
+        m.scheduler().admit(doc.segments().size());
+        try {
+            TranslationStream.run(m.translator(), doc, options, STREAM_CHUNK, caller, m.modelId(),
+                    (name, data) -> send(sink, sse, name, data), e -> (Problem) problems.answer(e).getEntity());
+        } finally {
+            sink.close();
         }
     }
 
     private void send(SseEventSink sink, Sse sse, String name, Object data) {
         if (sink.isClosed()) {
-            return;
+            return; // the client left: the caller says so, and the next chunk is not translated
         }
+        String payload;
         try {
-            sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(json.writeValueAsString(data)).build()).toCompletableFuture().join();
+            payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("answers are plain records", e);
+        }
+        try {
+            sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(payload).build())
+                    .toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            // The connection closed under the write: the caller is gone, so the next chunk is abandoned
+            // in the queue (and counted) instead of failing here.
+            LOG.debugf("event %s not delivered: %s", name, e.getMessage());
         }
     }
 
@@ -153,11 +166,14 @@ public class TranslateResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Translate plain French text (for curl): the body is the text, the answer the translation")
     public String translatePlain(byte[] body,
-                                 @Parameter(description = "beam width, 1 to 8") @QueryParam("beams") String beams) {
+                                 @Parameter(description = "beam width, 1 to 8") @QueryParam("beams") String beams,
+                                 @Context HttpServerRequest http) {
+        Caller caller = callers.of(http);
         // Taken as a string: JAX-RS answers 404 to a query parameter it cannot convert.
         Integer width = RequestRules.integer(beams, "beams");
         String text = rules.text(RequestRules.utf8(body, "body"), "body", false, false);
         LoadedModel m = model.current();
-        return m.translator().translate(List.of(text), rules.options(width, m.defaults())).get(0).translation();
+        return m.translator().translate(List.of(text), rules.options(width, m.defaults()), caller).get(0)
+                .translation();
     }
 }

@@ -1,14 +1,18 @@
 package dev.passerelle.batch;
 
+import dev.passerelle.translate.AbandonReason;
+import dev.passerelle.translate.BatchGenerator;
+import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.Generator;
 import dev.passerelle.translate.Hypothesis;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CancellationException;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,29 +21,39 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
- * Dynamic batching across requests: every request's sentences join one bounded queue; worker
- * threads take the oldest sentence and every queued sentence decoded the same way (up to the
+ * Dynamic batching across requests: every request's sentences join a bounded queue served in turn
+ * ({@link RequestQueue}); worker threads build batches of sentences decoded the same way (up to the
  * batch limits, waiting briefly for more when the batch is not full), run them in one engine call
- * and hand each request exactly its own results. A full queue refuses new requests at once
- * (503) instead of piling them up; a request that waits past its deadline gives up its sentences.
+ * and hand each request exactly its own results. A full queue refuses new requests at once (503).
+ * A request whose client leaves or whose deadline passes is abandoned: its queued sentences are
+ * withdrawn and its rows in a running batch stop at the next decoding step, their results never
+ * reaching anyone.
  */
 public final class BatchScheduler implements Generator, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BatchScheduler.class);
+    /** How often a waiting request looks whether its client is still there. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** After abandoning, how long workers get to leave their batch (one decoding step is milliseconds). */
+    public static final long STOP_MILLIS = 5_000;
 
-    private final Generator engine;
+    private final BatchRunner runner;
     private final BatchSettings settings;
     private final BatchListener listener;
+    private final Refusals refusals;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
-    private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    private final RequestQueue queue = new RequestQueue();
+    /** Requests not answered yet, queued or running: what a shutdown abandons. */
+    private final Set<QueuedRequest> live = new HashSet<>();
     private final List<Thread> workers = new ArrayList<>();
     private boolean closing;
 
-    public BatchScheduler(Generator engine, BatchSettings settings, BatchListener listener) {
-        this.engine = engine;
+    public BatchScheduler(BatchGenerator engine, BatchSettings settings, BatchListener listener) {
+        this.runner = new BatchRunner(engine, listener);
         this.settings = settings;
         this.listener = listener;
+        this.refusals = new Refusals(settings, listener);
         for (int i = 0; i < settings.workers(); i++) {
             Thread t = new Thread(this::work, "passerelle-batch-" + i);
             t.setDaemon(true);
@@ -58,77 +72,110 @@ public final class BatchScheduler implements Generator, AutoCloseable {
         }
     }
 
-    @Override
-    public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options) {
-        if (sources.isEmpty()) {
-            return List.of();
-        }
-        long deadline = System.nanoTime() + settings.deadline().toNanos();
-        List<Job> jobs = new ArrayList<>(sources.size());
-        for (int[] ids : sources) {
-            jobs.add(new Job(ids, options, deadline, new CompletableFuture<>()));
-        }
-        enqueue(jobs);
-        List<Hypothesis> out = new ArrayList<>(jobs.size());
+    /**
+     * Refuses now what {@link #generate} would refuse for {@code sentences} sentences (413 too large,
+     * 503 full or shutting down): for a stream, which must answer before its first event.
+     */
+    public void admit(int sentences) {
+        lock.lock();
         try {
-            for (Job j : jobs) {
-                out.add(j.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            }
-            return out;
-        } catch (TimeoutException | CancellationException e) {
-            withdraw(jobs);
-            listener.rejected("deadline");
-            throw new OverloadedException("the translation did not finish within " + settings.deadline().toSeconds()
-                    + " s because the service is busy; try again shortly", retryAfter());
-        } catch (InterruptedException e) {
-            withdraw(jobs);
-            Thread.currentThread().interrupt();
-            throw new OverloadedException("the request was interrupted", retryAfter());
-        } catch (ExecutionException e) {
-            withdraw(jobs);
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            refusals.checkRoom(sentences, queue.size(), closing);
+        } finally {
+            lock.unlock();
         }
     }
 
-    private void enqueue(List<Job> jobs) {
-        if (jobs.size() > settings.queueCapacity()) {
-            listener.rejected("too-large");
-            throw new TooLargeException("the text has " + jobs.size() + " sentences; at most "
-                    + settings.queueCapacity() + " can wait for translation at once (passerelle.batch.queue-capacity): "
-                    + "split it into parts of fewer sentences and send them one after another");
+    @Override
+    public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options, Caller caller) {
+        if (sources.isEmpty()) {
+            return List.of();
         }
+        // The caller's deadline covers its whole request; the service's bounds any one call too.
+        long now = System.nanoTime();
+        long ownLimit = now + settings.deadline().toNanos();
+        long deadline = caller.deadlineNanos() - ownLimit < 0 ? caller.deadlineNanos() : ownLimit;
+        QueuedRequest r = new QueuedRequest(caller, options, deadline, sources);
+        enqueue(r);
+        try {
+            return await(r);
+        } finally {
+            lock.lock();
+            try {
+                live.remove(r);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private List<Hypothesis> await(QueuedRequest r) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(
+                r.jobs().stream().map(Job::result).toArray(CompletableFuture[]::new));
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                Optional<AbandonReason> why = r.unwanted(now);
+                if (why.isPresent()) {
+                    throw abandon(r, why.get());
+                }
+                try {
+                    all.get(Math.max(1, Math.min(POLL_NANOS, r.remainingNanos(now))), TimeUnit.NANOSECONDS);
+                    return r.results();
+                } catch (TimeoutException e) {
+                    // Look again whether the client is still there and the deadline still ahead.
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon(r, AbandonReason.DISCONNECT);
+            throw refusals.interrupted();
+        } catch (ExecutionException | CompletionException e) {
+            withdraw(r);
+            Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+            throw cause instanceof RuntimeException x ? x : new IllegalStateException(cause);
+        }
+    }
+
+    /** Drops what is left of a request: withdrawn from the queue, stopped in a running batch, counted. */
+    private RuntimeException abandon(QueuedRequest r, AbandonReason reason) {
         lock.lock();
         try {
-            if (closing) {
-                listener.rejected("shutdown");
-                throw new OverloadedException("the service is shutting down", retryAfter());
-            }
-            if (queue.size() + jobs.size() > settings.queueCapacity()) {
-                listener.rejected("queue-full");
-                throw new OverloadedException("the translation queue is full (" + queue.size() + " sentences "
-                        + "waiting); try again shortly", retryAfter());
-            }
-            queue.addAll(jobs);
+            queue.remove(r);
+        } finally {
+            lock.unlock();
+        }
+        RuntimeException failure = refusals.abandoned(reason);
+        int dropped = r.abandon(reason, failure);
+        if (dropped > 0) {
+            listener.abandoned(reason.label(), dropped);
+        }
+        if (reason == AbandonReason.DEADLINE) {
+            listener.rejected("deadline");
+        }
+        return failure;
+    }
+
+    /** Takes back the rest of a request that failed, so its sentences free their place and are not run. */
+    private void withdraw(QueuedRequest r) {
+        lock.lock();
+        try {
+            queue.remove(r);
+        } finally {
+            lock.unlock();
+        }
+        r.abandon(AbandonReason.DEADLINE, new IllegalStateException("another sentence of the request failed"));
+    }
+
+    private void enqueue(QueuedRequest r) {
+        lock.lock();
+        try {
+            refusals.checkRoom(r.jobs().size(), queue.size(), closing);
+            queue.add(r);
+            live.add(r);
             arrived.signalAll();
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Takes back the jobs of a request that gave up, so they free their place and are not run. */
-    private void withdraw(List<Job> jobs) {
-        lock.lock();
-        try {
-            queue.removeAll(jobs);
-        } finally {
-            lock.unlock();
-        }
-        jobs.forEach(j -> j.result().cancel(false));
-    }
-
-    /** A guess at when the queue will have room: the time to drain half of it, at least a second. */
-    private int retryAfter() {
-        return (int) Math.max(1, Math.min(60, settings.deadline().toSeconds() / 4));
     }
 
     private void work() {
@@ -144,7 +191,7 @@ public final class BatchScheduler implements Generator, AutoCloseable {
                 return;
             }
             try {
-                run(batch);
+                runner.run(batch);
             } catch (Throwable t) {
                 // The last line of defence: a dead worker would leave every later request to wait out
                 // its deadline while health still says UP. Fail this batch, keep serving.
@@ -154,87 +201,45 @@ public final class BatchScheduler implements Generator, AutoCloseable {
         }
     }
 
-    /** Blocks for the next batch; null once closing and the queue is drained. */
+    /** Blocks for the next batch; null once closing and the queue is empty. */
     private List<Job> nextBatch() throws InterruptedException {
         lock.lock();
         try {
-            while (queue.isEmpty()) {
-                if (closing) {
-                    return null;
-                }
-                arrived.await();
-            }
-            DecodeOptions options = queue.peekFirst().options();
-            List<Job> batch = new ArrayList<>();
-            long waitUntil = System.nanoTime() + settings.maxWait().toNanos();
             while (true) {
-                take(options, batch);
-                long left = waitUntil - System.nanoTime();
-                if (full(batch, options) || left <= 0 || closing) {
-                    break;
+                while (queue.isEmpty()) {
+                    if (closing) {
+                        return null;
+                    }
+                    arrived.await();
                 }
-                arrived.awaitNanos(left);
+                List<Job> batch = new ArrayList<>();
+                long waitUntil = System.nanoTime() + settings.maxWait().toNanos();
+                while (true) {
+                    queue.fill(batch, settings.limits(), System.nanoTime());
+                    long left = waitUntil - System.nanoTime();
+                    if (batch.size() >= settings.limits().maxSentences() || left <= 0 || closing || queue.isEmpty()
+                            && batch.isEmpty()) {
+                        break;
+                    }
+                    arrived.awaitNanos(left);
+                }
+                if (!batch.isEmpty()) {
+                    return batch;
+                }
             }
-            return batch;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Moves queued jobs with these options into the batch while it stays within the limits. */
-    private void take(DecodeOptions options, List<Job> batch) {
-        long now = System.nanoTime();
-        int width = batch.stream().mapToInt(j -> j.ids().length).max().orElse(0);
-        for (Iterator<Job> it = queue.iterator(); it.hasNext() && !full(batch, options); ) {
-            Job j = it.next();
-            if (j.result().isDone() || j.expired(now)) {
-                it.remove(); // its request already gave up
-                continue;
-            }
-            if (!j.options().equals(options)) {
-                continue;
-            }
-            int w = Math.max(width, j.ids().length);
-            if (!batch.isEmpty() && !settings.limits().admits(batch.size() + 1, w, options.beams())) {
-                continue;
-            }
-            it.remove();
-            batch.add(j);
-            width = w;
-        }
-    }
-
-    private boolean full(List<Job> batch, DecodeOptions options) {
-        return batch.size() >= settings.limits().maxSentences();
-    }
-
-    private void run(List<Job> batch) {
-        long start = System.nanoTime();
-        try {
-            List<Hypothesis> out = engine.generate(batch.stream().map(Job::ids).toList(), batch.get(0).options());
-            long tokens = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(out.get(i));
-                tokens += out.get(i).tokens().length + 1;
-            }
-            listener.batchRan(batch.size(), tokens, System.nanoTime() - start);
-        } catch (RuntimeException | Error e) {
-            // Errors too (out of memory on one huge batch, a native library's failure): they fail the
-            // sentences that caused them, not the worker, which goes on serving the queue.
-            if (batch.size() == 1) {
-                LOG.errorf(e, "a sentence of %d tokens failed", batch.get(0).ids().length);
-                batch.get(0).result().completeExceptionally(e);
-                return;
-            }
-            // One bad sentence must not fail the others: run them one by one.
-            for (Job j : batch) {
-                run(List.of(j));
-            }
-        }
-    }
-
-    /** Stops taking requests, lets the workers finish what is queued, waits up to {@code timeoutMillis}. */
-    public void shutdown(long timeoutMillis) {
+    /**
+     * Ordered stop: refuses new requests (503 "shutting down"), lets the workers drain the queue for
+     * up to {@code drainMillis}, then abandons what remains (queued sentences are dropped, a running
+     * batch stops at its next step) and waits up to {@code stopMillis} more for the workers to leave.
+     *
+     * @return whether every worker has stopped, so nothing runs in the engine any more
+     */
+    public boolean shutdown(long drainMillis, long stopMillis) {
         lock.lock();
         try {
             closing = true;
@@ -242,19 +247,60 @@ public final class BatchScheduler implements Generator, AutoCloseable {
         } finally {
             lock.unlock();
         }
-        long until = System.currentTimeMillis() + timeoutMillis;
+        if (join(drainMillis)) {
+            return true;
+        }
+        List<QueuedRequest> left;
+        lock.lock();
+        try {
+            queue.clear();
+            left = List.copyOf(live);
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (QueuedRequest r : left) {
+            abandon(r, AbandonReason.SHUTDOWN);
+        }
+        return join(stopMillis);
+    }
+
+    /**
+     * {@link #shutdown} and then, only when no worker is inside the engine any more, {@code closeEngine}:
+     * closing native sessions under a running batch can crash the process. When a worker is still
+     * stuck in a native call, the sessions stay open (the process is exiting anyway).
+     *
+     * @return whether the engine was closed
+     */
+    public boolean shutdownThenClose(long drainMillis, long stopMillis, Runnable closeEngine) {
+        if (!shutdown(drainMillis, stopMillis)) {
+            LOG.errorf("a batch worker is still inside the engine %d ms after it was told to stop; "
+                    + "leaving the model's native sessions open rather than closing them under it", stopMillis);
+            return false;
+        }
+        closeEngine.run();
+        return true;
+    }
+
+    /** Waits for every worker, up to {@code millis} in all; whether they have all stopped. */
+    private boolean join(long millis) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         for (Thread t : workers) {
             try {
-                t.join(Math.max(1, until - System.currentTimeMillis()));
+                long left = until - System.nanoTime();
+                if (left > 0) {
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        return workers.stream().noneMatch(Thread::isAlive);
     }
 
     @Override
     public void close() {
-        shutdown(0);
+        shutdown(0, STOP_MILLIS);
     }
 }

@@ -1,13 +1,8 @@
 package dev.passerelle.batch;
 
-import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.Hypothesis;
 import java.util.concurrent.CompletableFuture;
 
-/** One sentence waiting in the queue, with the request's decoding options and deadline. */
-record Job(int[] ids, DecodeOptions options, long deadlineNanos, CompletableFuture<Hypothesis> result) {
-
-    boolean expired(long now) {
-        return now - deadlineNanos > 0;
-    }
+/** One sentence of a queued request, and where its hypothesis goes. */
+record Job(int[] ids, QueuedRequest owner, CompletableFuture<Hypothesis> result) {
 }

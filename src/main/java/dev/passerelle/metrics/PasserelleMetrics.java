@@ -49,6 +49,11 @@ public class PasserelleMetrics implements BatchListener {
         registry.counter("passerelle.requests.rejected", "reason", reason).increment();
     }
 
+    @Override
+    public void abandoned(String reason, int n) {
+        registry.counter("passerelle.sentences.abandoned", "reason", reason).increment(n);
+    }
+
     /** Counts an error answer by status. */
     public void error(int status) {
         registry.counter("passerelle.errors", "status", Integer.toString(status)).increment();

@@ -22,9 +22,11 @@ public record LoadedModel(Translator translator, BatchScheduler scheduler, Decod
         return translator.engine().files();
     }
 
-    /** Drains what is queued (up to {@code drainMillis}), then frees the native resources. */
+    /**
+     * Stops accepting, drains what is queued (up to {@code drainMillis}), abandons the rest so a
+     * running batch stops at its next step, and frees the native resources only once no batch runs.
+     */
     void close(long drainMillis) {
-        scheduler.shutdown(drainMillis);
-        translator.close();
+        scheduler.shutdownThenClose(drainMillis, BatchScheduler.STOP_MILLIS, translator::close);
     }
 }

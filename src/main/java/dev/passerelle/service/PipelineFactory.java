@@ -57,7 +57,7 @@ public class PipelineFactory {
         } catch (RuntimeException e) {
             // Nothing half-built survives: the workers stop and the native sessions close.
             if (scheduler != null) {
-                scheduler.shutdown(0);
+                scheduler.close();
             }
             if (engine != null) {
                 engine.close();

@@ -4,6 +4,7 @@ import dev.passerelle.summarize.SegmentTranslator;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
 import dev.passerelle.text.Segment;
+import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.SentenceTranslation;
 import dev.passerelle.translate.Translator;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * The digest's view of translation for one request: bound to the model serving when the request
- * starts, so a reload midway never mixes two models in one digest. Without a model, texts are still
+ * starts, so a reload midway never mixes two models in one digest, and to the request's caller, so
+ * all of a digest's translations share one deadline and stop when the client leaves. Without a model, texts are still
  * segmented (into sentences: clause cuts need the model's tokenizer), so French summaries work
  * before the model is there, and translating says why it cannot.
  */
@@ -27,17 +29,17 @@ public class SegmentTranslators {
     }
 
     /** The serving model's, or one that only segments when none is serving: for work that may do without. */
-    public SegmentTranslator forRequest() {
-        return model.serving().map(this::of).orElseGet(NoModel::new);
+    public SegmentTranslator forRequest(Caller caller) {
+        return model.serving().map(m -> of(m, caller)).orElseGet(NoModel::new);
     }
 
-    /** Bound to {@code loaded}, the model a request already took. */
-    public SegmentTranslator of(LoadedModel loaded) {
-        return new Serving(loaded.translator());
+    /** Bound to {@code loaded}, the model a request already took, and to the request's caller. */
+    public SegmentTranslator of(LoadedModel loaded, Caller caller) {
+        return new Serving(loaded.translator(), caller);
     }
 
-    /** Over one loaded model. */
-    private record Serving(Translator translator) implements SegmentTranslator {
+    /** Over one loaded model, for one caller. */
+    private record Serving(Translator translator, Caller caller) implements SegmentTranslator {
         @Override
         public Document segment(String text) {
             return translator.segment(text);
@@ -45,7 +47,7 @@ public class SegmentTranslators {
 
         @Override
         public List<SentenceTranslation> translate(List<Segment> segments, DecodeOptions options) {
-            return translator.translateSegments(segments, options);
+            return translator.translateSegments(segments, options, caller);
         }
 
         @Override

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Beam search with length-normalised scores (length penalty 1), the rules of Hugging Face's
  * BeamSearchScorer without early stopping: each step ranks 2k continuations of a sentence's k
  * beams, an end token ranked within the first k finishes a hypothesis, and a sentence is done
  * when its k best finished hypotheses beat what its best running beam could still reach.
- * Every beam of every sentence of the batch runs in the same ONNX call.
+ * Every beam of every sentence of the batch runs in the same ONNX call. An abandoned sentence
+ * finishes at the next step and its beams leave the batch.
  */
 public final class BeamSearch implements SearchStrategy {
 
@@ -40,12 +42,14 @@ public final class BeamSearch implements SearchStrategy {
 
     /** Search state of one source sentence. */
     private final class Sentence {
+        final int index;
         final int cap;
         List<Beam> running = List.of(new Beam(new int[0], 0.0));
         final List<Hypothesis> finished = new ArrayList<>();
         Hypothesis result;
 
-        Sentence(int cap) {
+        Sentence(int index, int cap) {
+            this.index = index;
             this.cap = cap;
         }
 
@@ -114,11 +118,11 @@ public final class BeamSearch implements SearchStrategy {
     }
 
     @Override
-    public List<Hypothesis> search(DecoderRun run, int[] caps, SearchRules rules) {
+    public List<Hypothesis> search(DecoderRun run, int[] caps, SearchRules rules, IntPredicate abandoned) {
         List<Sentence> active = new ArrayList<>();
         List<Sentence> all = new ArrayList<>();
-        for (int cap : caps) {
-            Sentence s = new Sentence(cap);
+        for (int i = 0; i < caps.length; i++) {
+            Sentence s = new Sentence(i, caps[i]);
             all.add(s);
             active.add(s);
         }
@@ -133,6 +137,9 @@ public final class BeamSearch implements SearchStrategy {
             for (Sentence s : active) {
                 int width = s.running.size();
                 int[] parents = s.advance(scored, firstRow, rules, step);
+                if (s.result == null && abandoned.test(s.index)) {
+                    s.result = new Hypothesis(new int[0], Double.NEGATIVE_INFINITY, FinishReason.ABANDONED);
+                }
                 if (s.result == null) {
                     stillActive.add(s);
                     for (int i = 0; i < parents.length; i++) {

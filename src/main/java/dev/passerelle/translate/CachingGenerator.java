@@ -11,8 +11,10 @@ import java.util.Map;
 /**
  * An LRU sentence cache in front of a generator: a re-sent draft only translates the sentences
  * that changed. Keyed by the sentence as the model sees it (its token ids, from the normalised
- * text), the model revision and the decoding options that change the output; Caffeine evicts
- * the least recently used entries beyond the size limit.
+ * text), the model revision, the decoding options that change the output, and the caller's
+ * partition (its API key), so one key can never tell from {@code cached} or from the answer's speed
+ * what another key translated. Caffeine evicts the least recently used entries beyond the size limit.
+ * Only finished translations are cached: an abandoned request fails before anything is stored.
  */
 public final class CachingGenerator implements Generator {
 
@@ -20,10 +22,10 @@ public final class CachingGenerator implements Generator {
      * Everything a cached translation depends on. The options go in whole: {@link DecodeOptions}
      * holds exactly what changes an output, so a field added there cannot be missed here.
      */
-    record Key(String revision, DecodeOptions options, List<Integer> ids) {
+    record Key(String partition, String revision, DecodeOptions options, List<Integer> ids) {
 
-        static Key of(String revision, DecodeOptions options, int[] ids) {
-            return new Key(revision, options, Arrays.stream(ids).boxed().toList());
+        static Key of(String partition, String revision, DecodeOptions options, int[] ids) {
+            return new Key(partition, revision, options, Arrays.stream(ids).boxed().toList());
         }
     }
 
@@ -43,12 +45,12 @@ public final class CachingGenerator implements Generator {
     }
 
     @Override
-    public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options) {
+    public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options, Caller caller) {
         Hypothesis[] out = new Hypothesis[sources.size()];
         // Sentences to translate, each once: an article often repeats one (a refrain, a boilerplate line).
         Map<Key, List<Integer>> missing = new LinkedHashMap<>();
         for (int i = 0; i < out.length; i++) {
-            Key key = Key.of(revision, options, sources.get(i));
+            Key key = Key.of(caller.partition(), revision, options, sources.get(i));
             Hypothesis h = cache.getIfPresent(key);
             if (h != null) {
                 out[i] = h.fromCache();
@@ -58,10 +60,14 @@ public final class CachingGenerator implements Generator {
         }
         if (!missing.isEmpty()) {
             List<int[]> todo = missing.values().stream().map(where -> sources.get(where.get(0))).toList();
-            List<Hypothesis> fresh = next.generate(todo, options);
+            List<Hypothesis> fresh = next.generate(todo, options, caller);
             int k = 0;
             for (Map.Entry<Key, List<Integer>> e : missing.entrySet()) {
                 Hypothesis h = fresh.get(k++);
+                if (h.finish() == FinishReason.ABANDONED) {
+                    // Generators fail rather than return these; never let one into anyone's answer.
+                    throw new AbandonedException(AbandonReason.DEADLINE, "the translation was abandoned");
+                }
                 cache.put(e.getKey(), h);
                 List<Integer> where = e.getValue();
                 out[where.get(0)] = h;

@@ -7,5 +7,7 @@ public enum FinishReason {
     /** The length cap was reached. */
     LENGTH,
     /** The repetition guard cut a degenerate loop. */
-    REPETITION
+    REPETITION,
+    /** Nobody waits for it any more (client gone, deadline, shutdown): stopped early, never returned. */
+    ABANDONED
 }

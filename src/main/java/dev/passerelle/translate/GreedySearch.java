@@ -2,10 +2,11 @@ package dev.passerelle.translate;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Greedy decoding: the most likely token at every step. Finished sentences leave the batch so
- * later steps only pay for the sentences still running.
+ * later steps only pay for the sentences still running; so do abandoned ones, at the next step.
  */
 public final class GreedySearch implements SearchStrategy {
 
@@ -13,7 +14,7 @@ public final class GreedySearch implements SearchStrategy {
     private static final double PRUNE_SHARE = 0.25;
 
     @Override
-    public List<Hypothesis> search(DecoderRun run, int[] caps, SearchRules rules) {
+    public List<Hypothesis> search(DecoderRun run, int[] caps, SearchRules rules, IntPredicate abandoned) {
         int n = caps.length;
         int maxCap = Arrays.stream(caps).max().orElse(0);
         int[][] tokens = new int[n][maxCap];
@@ -40,6 +41,10 @@ public final class GreedySearch implements SearchStrategy {
                 sums[s] += forced ? 0.0 : best.logProb(row, 0);
                 tokens[s][lengths[s]++] = token;
                 results[s] = finished(tokens[s], lengths[s], sums[s], token, forced, rules);
+                if (results[s] == null && abandoned.test(s)) {
+                    results[s] = new Hypothesis(Arrays.copyOf(tokens[s], lengths[s]), sums[s] / lengths[s],
+                            FinishReason.ABANDONED);
+                }
                 if (results[s] == null) {
                     stillRunning++;
                 }

@@ -14,15 +14,18 @@ import dev.passerelle.model.OnnxOptions;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * MarianMT generation on ONNX Runtime through DJL: the encoder runs once per batch, the decoder
  * runs step by step on the KV cache. Sentences are sorted by length and batched so padding stays
  * small; each result comes back in input order. Thread-safe: every call owns its tensors.
  */
-public final class MarianEngine implements Generator, AutoCloseable {
+public final class MarianEngine implements Generator, BatchGenerator, AutoCloseable {
 
     private final OnnxGraph encoder;
     private final OnnxGraph firstDecoder;
@@ -103,9 +106,20 @@ public final class MarianEngine implements Generator, AutoCloseable {
         return limits;
     }
 
-    /** Translates token id sequences (each ending with the end token); results in input order. */
+    /** Translates token id sequences (each ending with the end token) for one caller; results in input order. */
     @Override
-    public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options) {
+    public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options, Caller caller) {
+        List<Hypothesis> out = generateRows(sources, options, i -> caller.abandoned().isPresent());
+        if (out.stream().anyMatch(h -> h.finish() == FinishReason.ABANDONED)) {
+            AbandonReason why = caller.abandoned().orElse(AbandonReason.DEADLINE);
+            throw new AbandonedException(why, "the translation was abandoned (" + why.label() + ")");
+        }
+        return out;
+    }
+
+    /** Translates sentences of any callers; a row stops at the next step once {@code abandoned} holds for it. */
+    @Override
+    public List<Hypothesis> generateRows(List<int[]> sources, DecodeOptions options, IntPredicate abandoned) {
         Integer[] order = new Integer[sources.size()];
         Arrays.setAll(order, i -> i);
         // Longest first: batches then hold sentences of similar length and padding stays small.
@@ -122,7 +136,9 @@ public final class MarianEngine implements Generator, AutoCloseable {
             for (int i = start; i < end; i++) {
                 batch.add(clip(sources.get(order[i])));
             }
-            List<Hypothesis> out = generateBatch(batch, options);
+            int first = start;
+            IntPredicate rowAbandoned = r -> abandoned.test(order[first + r]);
+            List<Hypothesis> out = generateBatch(batch, options, rowAbandoned);
             for (int i = start; i < end; i++) {
                 results[order[i]] = out.get(i - start);
             }
@@ -141,8 +157,12 @@ public final class MarianEngine implements Generator, AutoCloseable {
         return clipped;
     }
 
-    private List<Hypothesis> generateBatch(List<int[]> batch, DecodeOptions options) {
+    private List<Hypothesis> generateBatch(List<int[]> batch, DecodeOptions options, IntPredicate abandoned) {
         int rows = batch.size();
+        if (IntStream.range(0, rows).allMatch(abandoned)) {
+            // Nobody waits for any of them: not even the encoder runs.
+            return Collections.nCopies(rows, new Hypothesis(new int[0], 0.0, FinishReason.ABANDONED));
+        }
         int width = batch.stream().mapToInt(a -> a.length).max().orElse(1);
         long[] ids = new long[rows * width];
         long[] mask = new long[rows * width];
@@ -161,7 +181,7 @@ public final class MarianEngine implements Generator, AutoCloseable {
         SearchStrategy strategy = options.beams() == 1 ? new GreedySearch() : new BeamSearch(options.beams());
         NDManager runManager = firstDecoder.newManager();
         try (DecoderRun run = encode(runManager, ids, mask, rows, width, rules.maskedTokens())) {
-            return strategy.search(run, caps, rules);
+            return strategy.search(run, caps, rules, abandoned);
         }
     }
 

@@ -71,16 +71,21 @@ public final class Translator implements AutoCloseable {
         return splitter.split(text);
     }
 
-    /** Translates several texts; results in the same order. */
+    /** Translates several texts for a caller without deadline (the commands, the warm-up); results in order. */
     public List<TranslationResult> translate(List<String> texts, DecodeOptions options) {
-        return translateDocuments(texts.stream().map(this::segment).toList(), options);
+        return translate(texts, options, Caller.UNBOUNDED);
+    }
+
+    /** Translates several texts for {@code caller}; results in the same order. */
+    public List<TranslationResult> translate(List<String> texts, DecodeOptions options, Caller caller) {
+        return translateDocuments(texts.stream().map(this::segment).toList(), options, caller);
     }
 
     /** Translates several segmented documents in one generator call; results in the same order. */
-    public List<TranslationResult> translateDocuments(List<Document> docs, DecodeOptions options) {
+    public List<TranslationResult> translateDocuments(List<Document> docs, DecodeOptions options, Caller caller) {
         List<Segment> all = new ArrayList<>();
         docs.forEach(d -> all.addAll(d.segments()));
-        List<SentenceTranslation> sentences = translateSegments(all, options);
+        List<SentenceTranslation> sentences = translateSegments(all, options, caller);
         List<TranslationResult> results = new ArrayList<>(docs.size());
         int next = 0;
         for (Document d : docs) {
@@ -92,8 +97,8 @@ public final class Translator implements AutoCloseable {
     }
 
     /** Translates some segments (of one document or several); one translation per segment, in order. */
-    public List<SentenceTranslation> translateSegments(List<Segment> segments, DecodeOptions options) {
-        List<Hypothesis> hyps = generator.generate(segments.stream().map(this::encode).toList(), options);
+    public List<SentenceTranslation> translateSegments(List<Segment> segments, DecodeOptions options, Caller caller) {
+        List<Hypothesis> hyps = generator.generate(segments.stream().map(this::encode).toList(), options, caller);
         List<SentenceTranslation> out = new ArrayList<>(segments.size());
         for (int i = 0; i < segments.size(); i++) {
             out.add(translated(segments.get(i), hyps.get(i)));
@@ -103,14 +108,15 @@ public final class Translator implements AutoCloseable {
 
     /**
      * Translates a document {@code chunk} segments at a time, in order, handing each sentence to
-     * {@code sink} as soon as its chunk is done: for showing progress on long texts.
+     * {@code sink} as soon as its chunk is done: for showing progress on long texts. Every chunk
+     * counts against the one deadline of {@code caller}.
      */
-    public TranslationResult translate(Document d, DecodeOptions options, int chunk,
+    public TranslationResult translate(Document d, DecodeOptions options, int chunk, Caller caller,
                                        Consumer<SentenceTranslation> sink) {
         List<SentenceTranslation> sentences = new ArrayList<>(d.segments().size());
         for (int start = 0; start < d.segments().size(); start += chunk) {
             List<Segment> part = d.segments().subList(start, Math.min(d.segments().size(), start + chunk));
-            for (SentenceTranslation t : translateSegments(part, options)) {
+            for (SentenceTranslation t : translateSegments(part, options, caller)) {
                 sentences.add(t);
                 sink.accept(t);
             }

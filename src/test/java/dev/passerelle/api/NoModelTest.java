@@ -36,6 +36,18 @@ class NoModelTest {
                 .body("detail", containsString("no-such-model"));
     }
 
+    /** A stream that cannot be served is refused before it starts: a plain 503, no event. */
+    @Test
+    void aStreamIsRefusedBeforeItStarts() {
+        given().contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("text", "Oui."))
+                .when().post("/v1/translate")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("title", equalTo("Model Not Ready"))
+                .body("detail", containsString("no-such-model"));
+    }
+
     @Test
     void liveButNotReady() {
         given().when().get("/q/health/live").then().statusCode(200);

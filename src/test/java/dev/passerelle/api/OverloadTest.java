@@ -52,6 +52,19 @@ class OverloadTest {
     }
 
     @Test
+    void aStreamTooLargeForTheQueueIsRefusedBeforeItStarts() {
+        // The stream is checked whole before its first event, while the answer can still be a 413.
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("text", Fixture.sampleText()))
+                .when().post("/v1/translate")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("title", org.hamcrest.Matchers.equalTo("Payload Too Large"))
+                .body("detail", containsString("passerelle.batch.queue-capacity"))
+                .extract().asString();
+        assertTrue(!body.contains("event:"), body);
+    }
+
+    @Test
     void aBurstIsPartlyRefusedAndNothingAcceptedIsLost() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(24);
         try {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.FinishReason;
-import dev.passerelle.translate.Generator;
+import dev.passerelle.translate.BatchGenerator;
 import dev.passerelle.translate.Hypothesis;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class BatchSchedulerTest {
      * batch (and so the worker) until released: the tests arrange the queue while the worker is
      * busy instead of guessing how long a slow engine takes.
      */
-    static final class EchoEngine implements Generator {
+    static final class EchoEngine implements BatchGenerator {
         final List<List<int[]>> batches = Collections.synchronizedList(new ArrayList<>());
         final List<DecodeOptions> options = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch started = new CountDownLatch(1);
@@ -41,7 +42,7 @@ class BatchSchedulerTest {
         private volatile boolean holding;
 
         @Override
-        public List<Hypothesis> generate(List<int[]> sources, DecodeOptions o) {
+        public List<Hypothesis> generateRows(List<int[]> sources, DecodeOptions o, IntPredicate abandoned) {
             batches.add(sources);
             options.add(o);
             started.countDown();
@@ -239,7 +240,7 @@ class BatchSchedulerTest {
     }
 
     @Test
-    void shutdownFinishesQueuedWorkAndRefusesNew() throws Exception {
+    void shutdownDrainsQueuedWorkAndRefusesNew() throws Exception {
         BatchScheduler s = scheduler(100, Duration.ofSeconds(10));
         engine.hold();
         List<Future<List<Hypothesis>>> answers = new ArrayList<>();
@@ -248,12 +249,23 @@ class BatchSchedulerTest {
             answers.add(clients.submit(() -> s.generate(request(id, 2), id % 2 == 0 ? GREEDY : BEAM)));
         }
         awaitAccepted(s, 12);
-        s.shutdown(0); // closes while the first batch is held and the rest is still queued
+        // Closes while the first batch is held and the rest is still queued; the drain time is long.
+        Future<Boolean> stopped = clients.submit(() -> s.shutdown(30_000, 1_000));
+        await("new requests refused").atMost(Duration.ofSeconds(10)).until(() -> refuses(s));
         assertThrows(OverloadedException.class, () -> s.generate(request(9, 1), GREEDY));
         engine.release();
-        s.shutdown(5000); // now waits for the workers to finish what was queued
+        assertTrue(stopped.get(10, TimeUnit.SECONDS), "the workers stopped once the queue was drained");
         for (Future<List<Hypothesis>> a : answers) {
             assertEquals(2, a.get(1, TimeUnit.SECONDS).size());
+        }
+    }
+
+    private static boolean refuses(BatchScheduler s) {
+        try {
+            s.admit(1);
+            return false;
+        } catch (OverloadedException e) {
+            return e.getMessage().contains("shutting down");
         }
     }
 }

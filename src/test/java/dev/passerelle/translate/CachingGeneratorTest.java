@@ -3,6 +3,7 @@ package dev.passerelle.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
@@ -22,7 +23,7 @@ class CachingGeneratorTest {
         final List<Integer> sizes = new ArrayList<>();
 
         @Override
-        public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options) {
+        public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options, Caller caller) {
             calls.add(options);
             sizes.add(sources.size());
             return sources.stream().map(s -> new Hypothesis(new int[] {7}, -0.5, FinishReason.EOS, false)).toList();
@@ -40,8 +41,34 @@ class CachingGeneratorTest {
 
     @Test
     void theModelRevisionIsPartOfTheKey() {
-        assertEquals(CachingGenerator.Key.of("rev-1", BASE, SENTENCE), CachingGenerator.Key.of("rev-1", BASE, SENTENCE.clone()));
-        assertNotEquals(CachingGenerator.Key.of("rev-1", BASE, SENTENCE), CachingGenerator.Key.of("rev-2", BASE, SENTENCE));
+        assertEquals(CachingGenerator.Key.of("", "rev-1", BASE, SENTENCE),
+                CachingGenerator.Key.of("", "rev-1", BASE, SENTENCE.clone()));
+        assertNotEquals(CachingGenerator.Key.of("", "rev-1", BASE, SENTENCE),
+                CachingGenerator.Key.of("", "rev-2", BASE, SENTENCE));
+    }
+
+    /** One API key never finds, nor times, what another translated: each key has its own entries. */
+    @Test
+    void oneCallersSentencesAreNeverCachedForAnother() {
+        Counting engine = new Counting();
+        CachingGenerator cache = new CachingGenerator(engine, "rev-1", 100);
+        Caller alice = new Caller(Caller.UNBOUNDED.deadlineNanos(), () -> false, "alice");
+        Caller bob = new Caller(Caller.UNBOUNDED.deadlineNanos(), () -> false, "bob");
+        assertFalse(cache.generate(List.of(SENTENCE), BASE, alice).get(0).cached());
+        assertFalse(cache.generate(List.of(SENTENCE.clone()), BASE, bob).get(0).cached(),
+                "bob must not learn that alice translated this sentence");
+        assertTrue(cache.generate(List.of(SENTENCE.clone()), BASE, alice).get(0).cached());
+        assertEquals(2, engine.calls.size());
+    }
+
+    /** A generator that hands back an abandoned row by mistake: it is neither cached nor returned. */
+    @Test
+    void anAbandonedHypothesisIsNeverCached() {
+        Generator abandoning = (sources, options, caller) -> sources.stream()
+                .map(s -> new Hypothesis(new int[] {7}, -0.5, FinishReason.ABANDONED)).toList();
+        CachingGenerator cache = new CachingGenerator(abandoning, "rev-1", 100);
+        assertThrows(AbandonedException.class, () -> cache.generate(List.of(SENTENCE), BASE));
+        assertEquals(0, cache.cache().estimatedSize());
     }
 
     @Test
