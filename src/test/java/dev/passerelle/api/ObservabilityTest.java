@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.passerelle.Fixture;
 import dev.passerelle.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -56,6 +57,17 @@ class ObservabilityTest {
             given().when().get(path).then().statusCode(404);
             Management.given().when().get(path).then().statusCode(200);
         }
+    }
+
+    @Test
+    void modelsAndReadinessShowNoPathsOrExceptions() {
+        String models = given().when().get("/v1/models").then().statusCode(200).extract().asString();
+        String ready = Management.given().when().get("/q/health/ready").then().statusCode(200).extract().asString();
+        for (String body : List.of(models, ready)) {
+            assertTrue(!body.contains(Fixture.MODEL_DIR.toAbsolutePath().toString()), body);
+            assertTrue(!body.matches("(?s).*\"/(home|work|tmp|models|root)/.*") && !body.contains("Exception"), body);
+        }
+        assertTrue(models.contains("\"revision\"") && models.contains("\"id\":\"passerelle/tiny-marian-fr-en\""), models);
     }
 
     @Test
