@@ -213,7 +213,7 @@ class ManifestsTest {
     /** A duration setting in seconds: the ConfigMap's value when it sets one, else the application's. */
     private static long seconds(ObjectNode configMap, String env, String fallback) {
         String value = configMap.has(env) ? configMap.get(env).asText() : fallback;
-        return io.smallrye.config.Converters.getImplicitConverter(java.time.Duration.class).convert(value).toSeconds();
+        return io.quarkus.runtime.configuration.DurationConverter.parseDuration(value).toSeconds(); // "30s", as Quarkus reads it
     }
 
     /** The {@code @WithDefault} of a setting in a config mapping. */
