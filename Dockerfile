@@ -3,9 +3,14 @@
 #   docker build -t passerelle:baked --build-arg BAKE_MODEL=true . model fetched into the image
 # BAKE_MODEL needs the Hub (or MODEL_MIRROR) at build time; MODEL_VARIANT is fp32, quantized or all.
 ARG BAKE_MODEL=false
+# Base images pinned to released versions, so a rebuild gets the same JDK and JRE. They are build
+# arguments so that a machine without a registry can build on local stand-ins. Refresh them
+# (https://hub.docker.com/_/eclipse-temurin/tags) with each Java security release.
+ARG BUILD_IMAGE=eclipse-temurin:17.0.15_6-jdk
+ARG RUN_IMAGE=eclipse-temurin:21.0.7_6-jre
 
 # ---- build: the Maven wrapper, dependencies first so they cache as their own layer
-FROM eclipse-temurin:17-jdk AS build
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
@@ -28,12 +33,14 @@ RUN PASSERELLE_MODEL_MIRROR="${MODEL_MIRROR}" java -jar target/quarkus-app/quark
 FROM model-${BAKE_MODEL} AS model
 
 # ---- run: Java 21 JRE, non-root, read-only friendly (everything written goes to /tmp)
-FROM eclipse-temurin:21-jre
+FROM ${RUN_IMAGE}
 RUN useradd --system --uid 10001 --gid 0 --home-dir /deployments --shell /usr/sbin/nologin passerelle
 WORKDIR /deployments
-COPY --from=build --chown=10001:0 /src/target/quarkus-app/ /deployments/
-COPY --chown=10001:0 models/opus-mt-fr-en.json /deployments/models/opus-mt-fr-en.json
-COPY --from=model --chown=10001:0 /models/ /models/
+# The application and the model belong to root and are read-only for the runtime user: a
+# compromised process cannot rewrite the code or the weights it runs. It writes only to /tmp.
+COPY --from=build /src/target/quarkus-app/ /deployments/
+COPY models/opus-mt-fr-en.json /deployments/models/opus-mt-fr-en.json
+COPY --from=model /models/ /models/
 # The model's weights live in ONNX Runtime's native memory, not on the Java heap: keep the heap
 # to a share of the container's memory and leave the rest to the model.
 ENV PASSERELLE_MODEL_DIR=/models/opus-mt-fr-en \
@@ -42,5 +49,6 @@ ENV PASSERELLE_MODEL_DIR=/models/opus-mt-fr-en \
     DJL_CACHE_DIR=/tmp/djl \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=30 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 USER 10001
-EXPOSE 8080
+# 8080: the API; 9000: the management interface (health, metrics, OpenAPI), for probes and Prometheus.
+EXPOSE 8080 9000
 ENTRYPOINT ["java", "-jar", "/deployments/quarkus-run.jar"]

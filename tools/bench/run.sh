@@ -55,11 +55,12 @@ port=18080
 service() { # VARIANT
   PASSERELLE_MODEL_DIR="$model" PASSERELLE_MODEL_VARIANT=$1 PASSERELLE_CACHE_ENABLED=false \
   PASSERELLE_GENERATION_BENCHMARK_FIXED_NEW_TOKENS="$tokens" QUARKUS_HTTP_PORT=$port \
+  QUARKUS_MANAGEMENT_PORT=$((port + 1)) \
     java -Xmx768m -jar target/quarkus-app/quarkus-run.jar > "$bench/service-$1.log" 2>&1 &
   local pid=$!
   trap "kill $pid 2>/dev/null || true" EXIT
   for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break
+    curl -sf "http://127.0.0.1:$((port + 1))/q/health/ready" > /dev/null && break
     sleep 1
   done
   local warm

@@ -8,6 +8,26 @@ const DOUBTFUL_SCORE = -1.0;
 const $ = (id) => document.getElementById(id);
 let markdown = "";
 
+/** Where the API key is kept: for this tab's session only, never written to localStorage. */
+const KEY_STORAGE = "passerelle.apiKey";
+
+/** Headers of every /v1 call: the given ones, plus the API key when one is entered. */
+function apiHeaders(headers = {}) {
+  const key = $("api-key").value.trim();
+  return key ? { ...headers, "Authorization": `Bearer ${key}` } : headers;
+}
+
+/** The answer, or an Error with a readable message; a 401 says what to do about the key. */
+async function checked(response) {
+  if (response.status === 401) {
+    throw new Error($("api-key").value.trim()
+      ? "The service did not accept this API key (401): check the API key field."
+      : "The service needs an API key (401): enter it in the API key field.");
+  }
+  if (!response.ok) throw new Error(await problemMessage(response));
+  return response;
+}
+
 function showError(message) {
   $("error").textContent = message;
   $("error").hidden = false;
@@ -72,12 +92,11 @@ async function readEvents(response, onEvent) {
 }
 
 async function translate() {
-  const response = await fetch("/v1/translate", {
+  const response = await checked(await fetch("/v1/translate", {
     method: "POST",
-    headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
+    headers: apiHeaders({ "Content-Type": "application/json", "Accept": "text/event-stream" }),
     body: JSON.stringify(request()),
-  });
-  if (!response.ok) throw new Error(await problemMessage(response));
+  }));
   $("output-panel").hidden = false;
   let count = 0;
   let paragraph = null;
@@ -103,12 +122,11 @@ async function digest() {
   const body = request();
   body.language = "en";
   if ($("bullets").value) body.bullets = Number($("bullets").value);
-  const response = await fetch("/v1/summarize", {
+  const response = await checked(await fetch("/v1/summarize", {
     method: "POST",
-    headers: { "Content-Type": "application/json", "Accept": "application/json" },
+    headers: apiHeaders({ "Content-Type": "application/json", "Accept": "application/json" }),
     body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(await problemMessage(response));
+  }));
   const d = await response.json();
   markdown = d.markdown;
   const list = $("digest");
@@ -173,7 +191,20 @@ $("source").addEventListener("drop", dropFile);
 $("source").addEventListener("input", () => {
   if (/^\s*</.test($("source").value)) $("format").value = "html";
 });
-fetch("/v1/models").then((r) => r.json()).then((m) => {
-  const model = m.models[0];
-  $("model").textContent = model.status === "ready" ? `model ${model.id}` : `model ${model.status}: ${model.message}`;
-}).catch(() => { $("model").textContent = "model status unknown"; });
+function showModel() {
+  fetch("/v1/models", { headers: apiHeaders() }).then(checked).then((r) => r.json()).then((m) => {
+    const model = m.models[0];
+    $("model").textContent = model.status === "ready" ? `model ${model.id}` : `model ${model.status}: ${model.message}`;
+  }).catch((e) => {
+    $("model").textContent = /\(401\)/.test(e.message) ? "model status: needs an API key" : "model status unknown";
+  });
+}
+
+$("api-key").value = sessionStorage.getItem(KEY_STORAGE) || "";
+$("api-key").addEventListener("change", () => {
+  const key = $("api-key").value.trim();
+  if (key) sessionStorage.setItem(KEY_STORAGE, key); else sessionStorage.removeItem(KEY_STORAGE);
+  $("error").hidden = true;
+  showModel();
+});
+showModel();

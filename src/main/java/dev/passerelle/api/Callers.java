@@ -1,28 +1,28 @@
 package dev.passerelle.api;
 
 import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.security.TextBudget;
 import dev.passerelle.translate.Caller;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
  * The {@link Caller} of the HTTP request being served: the service's deadline counted from now, gone
- * once the connection is closed, and cached in the partition of its API key (set by
+ * once the connection is closed, and cached in the partition of its API key (found by
  * {@link RequestFilters}; "" when keys are off, one shared partition).
  */
 @ApplicationScoped
 public class Callers {
 
     private final Duration deadline;
-    private final ContainerRequestContext request;
+    private final TextBudget budget;
 
-    Callers(PasserelleConfig config, ContainerRequestContext request) {
+    Callers(PasserelleConfig config, TextBudget budget) {
         this.deadline = config.batch().deadline();
-        this.request = request;
+        this.budget = budget;
     }
 
     /** For a request answered in one piece. */
@@ -33,9 +33,8 @@ public class Callers {
     /** For a request that can also be left another way ({@code left}: a stream's sink closed). */
     Caller of(HttpServerRequest http, BooleanSupplier left) {
         // Read now, on the request's thread: the worker threads that check the caller have no request context.
-        Object key = request.getProperty(RequestFilters.API_KEY_NAME);
+        String partition = budget.partition();
         HttpServerResponse response = http.response();
-        return Caller.within(deadline, () -> response.closed() || left.getAsBoolean(),
-                key instanceof String name ? name : "");
+        return Caller.within(deadline, () -> response.closed() || left.getAsBoolean(), partition);
     }
 }

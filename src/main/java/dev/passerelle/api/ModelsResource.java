@@ -1,5 +1,6 @@
 package dev.passerelle.api;
 
+import dev.passerelle.health.PublicStatus;
 import dev.passerelle.model.GenerationConfig;
 import dev.passerelle.model.MarianConfig;
 import dev.passerelle.model.ModelFiles;
@@ -24,7 +25,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /v1/models}: what is loaded, from where, and how it decodes by default. */
+/**
+ * {@code GET /v1/models}: what is loaded (id, revision, files relative to the model folder) and how
+ * it decodes by default; never the folder's path or an exception's text, which the log holds.
+ */
 @Path("/v1/models")
 @Tag(name = "models")
 public class ModelsResource {
@@ -43,8 +47,8 @@ public class ModelsResource {
         String state = status.state().name().toLowerCase(Locale.ROOT);
         Optional<LoadedModel> loaded = service.serving();
         if (loaded.isEmpty()) {
-            return new ModelsResponse(List.of(new ModelsResponse.ModelView(service.modelId(), state, status.message(),
-                    null, null, null, null, null, null, null, null, null)));
+            return new ModelsResponse(List.of(new ModelsResponse.ModelView(service.modelId(), state, PublicStatus.message(status.state()),
+                    null, null, null, null, null, null, null, null)));
         }
         MarianEngine engine = loaded.get().translator().engine();
         ModelFiles files = engine.files();
@@ -60,10 +64,10 @@ public class ModelsResource {
             sizes.put(files.dir().relativize(p).toString(), size(p));
         }
         return new ModelsResponse(List.of(new ModelsResponse.ModelView(
-                loaded.get().modelId(), state, status.message(),
+                loaded.get().modelId(), state, PublicStatus.message(status.state()),
                 origin.map(ModelProvenance::repository).orElse(null),
                 origin.map(ModelProvenance::revision).orElse("local"),
-                files.variant().label(), files.layout().name().toLowerCase(Locale.ROOT), files.dir().toAbsolutePath().toString(),
+                files.variant().label(), files.layout().name().toLowerCase(Locale.ROOT),
                 sizes, sizes.values().stream().mapToLong(Long::longValue).sum(),
                 new ModelsResponse.Dimensions(c.vocabSize(), c.dModel(), c.encoderLayers(), c.decoderLayers(),
                         c.decoderHeads(), c.maxPositions()),

@@ -17,7 +17,6 @@ public record ModelsResponse(List<ModelView> models) {
             String revision,
             String variant,
             String decoder,
-            String dir,
             Map<String, Long> files,
             Long totalBytes,
             Dimensions dimensions,

@@ -1,16 +1,19 @@
 package dev.passerelle.api;
 
-import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.security.ApiKey;
 import dev.passerelle.security.ApiKeys;
+import dev.passerelle.security.AnonymousLimits;
+import dev.passerelle.security.TextBudget;
 import dev.passerelle.security.RateLimits;
+import dev.passerelle.security.Refusal;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
@@ -19,24 +22,26 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * What every request goes through before a resource: a request id (taken from
- * {@code X-Request-Id} or made up, logged with every line and echoed back), the body size limit,
- * and, when keys are configured, authentication and the key's rate limit.
+ * {@code X-Request-Id} or made up, logged with every line and echoed back), and, when keys are
+ * configured, authentication and the key's rate limit, else the per-address limits of anonymous
+ * callers. The body size is counted earlier, by {@link BodyLimitRoutes}.
  */
 public class RequestFilters {
 
     static final String REQUEST_ID = "X-Request-Id";
-    static final String API_KEY_NAME = "passerelle.api-key";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    private final PasserelleConfig config;
     private final ApiKeys keys;
     private final RateLimits limits;
+    private final AnonymousLimits anonymous;
+    private final TextBudget budget;
     private final PasserelleMetrics metrics;
 
-    RequestFilters(PasserelleConfig config, ApiKeys keys, RateLimits limits, PasserelleMetrics metrics) {
-        this.config = config;
+    RequestFilters(ApiKeys keys, RateLimits limits, AnonymousLimits anonymous, TextBudget budget, PasserelleMetrics metrics) {
         this.keys = keys;
         this.limits = limits;
+        this.anonymous = anonymous;
+        this.budget = budget;
         this.metrics = metrics;
     }
 
@@ -46,16 +51,6 @@ public class RequestFilters {
         String id = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setProperty(REQUEST_ID, id);
         MDC.put("requestId", id);
-        return Optional.empty();
-    }
-
-    @ServerRequestFilter(preMatching = true, priority = 20)
-    public Optional<Response> bodySize(ContainerRequestContext request) {
-        long max = config.limits().maxBodyBytes();
-        if (request.getLength() > max) {
-            return Optional.of(fail(413, "Payload Too Large", "the body has " + request.getLength()
-                    + " bytes; the limit is " + max + " (passerelle.limits.max-body-bytes)", null));
-        }
         return Optional.empty();
     }
 
@@ -77,14 +72,37 @@ public class RequestFilters {
         if (!key.get().allows(endpoint)) {
             return Optional.of(fail(403, "Forbidden", "the key \"" + key.get().name() + "\" may not call /v1/" + endpoint, null));
         }
-        OptionalLong wait = limits.take(key.get());
-        if (wait.isPresent()) {
-            return Optional.of(fail(429, "Too Many Requests", "the key \"" + key.get().name() + "\" is limited to "
-                    + key.get().requestsPerMinute() + " requests per minute", (int) wait.getAsLong()));
+        Optional<Refusal> refused = limits.take(key.get());
+        if (refused.isPresent()) {
+            return Optional.of(tooMany(refused.get()));
         }
-        request.setProperty(RequestFilters.API_KEY_NAME, key.get().name());
+        budget.key(key.get());
         MDC.put("apiKey", key.get().name());
         return Optional.empty();
+    }
+
+    /**
+     * Without keys, callers are told apart by their address: the peer of the connection, or the
+     * forwarded client only where {@code quarkus.http.proxy.proxy-address-forwarding} says a
+     * trusted proxy sets it (X-Forwarded-For is anyone's to write otherwise).
+     */
+    @ServerRequestFilter(priority = 31)
+    public Optional<Response> anonymous(ContainerRequestContext request, HttpServerRequest http) {
+        if (keys.enabled() || !anonymous.enabled() || !request.getUriInfo().getPath().startsWith("/v1/")) {
+            return Optional.empty();
+        }
+        SocketAddress peer = http.remoteAddress();
+        String address = peer == null ? "unknown" : peer.hostAddress();
+        Optional<Refusal> refused = anonymous.take(address);
+        if (refused.isPresent()) {
+            return Optional.of(tooMany(refused.get()));
+        }
+        budget.address(address);
+        return Optional.empty();
+    }
+
+    private Response tooMany(Refusal refusal) {
+        return fail(429, "Too Many Requests", refusal.limit(), (int) refusal.retryAfterSeconds());
     }
 
     private static String presentedKey(ContainerRequestContext request) {

@@ -2,12 +2,15 @@ package dev.passerelle.api;
 
 import dev.passerelle.clean.ArticleExtractor;
 import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.security.TextBudget;
+import dev.passerelle.security.Refusal;
 import dev.passerelle.translate.DecodeOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Checks shared by every endpoint: text present and within limits, format, beams, bullets. */
 @ApplicationScoped
@@ -17,9 +20,11 @@ public class RequestRules {
     static final int MAX_BULLETS = 20;
 
     private final PasserelleConfig config;
+    private final TextBudget budget;
 
-    RequestRules(PasserelleConfig config) {
+    RequestRules(PasserelleConfig config, TextBudget budget) {
         this.config = config;
+        this.budget = budget;
     }
 
     /** Whether {@code format} asks for HTML (text when absent). */
@@ -29,7 +34,8 @@ public class RequestRules {
 
     /**
      * The text to work on: present, within the size limit, not blank; HTML reduced to its article
-     * (with its headline when {@code withTitle}).
+     * (with its headline when {@code withTitle}). Its length, as the model will see it, is charged
+     * to the caller's character budget: 429 when the budget is used up for now.
      */
     String text(String text, String name, boolean html, boolean withTitle) {
         if (text == null) {
@@ -52,7 +58,22 @@ public class RequestRules {
             throw ProblemException.badRequest(name + " is empty" + (html ? " once the HTML is reduced to text" : "")
                     + (plain.isBlank() ? "" : ": it holds only invisible characters"));
         }
+        charge(plain.length(), name);
         return plain;
+    }
+
+    private void charge(int chars, String name) {
+        Optional<Refusal> refused = budget.charge(chars);
+        if (refused.isEmpty()) {
+            return;
+        }
+        Refusal r = refused.get();
+        if (r.never()) {
+            throw new ProblemException(413, "Payload Too Large", name + " has " + chars + " characters, more than "
+                    + "a whole minute's budget: " + r.limit() + "; split it");
+        }
+        throw new ProblemException(429, "Too Many Requests", r.limit() + "; " + name + " has " + chars
+                + " characters", (int) r.retryAfterSeconds());
     }
 
     /**

@@ -133,12 +133,27 @@ public interface PasserelleConfig {
         long maxSentences();
     }
 
-    /** Request size limits (413 beyond). */
+    /** Request size limits (413 beyond) and the rate limits of callers without a key. */
     interface Limits {
-        /** Largest request body, in bytes. */
+        /** Largest request body, in bytes as they arrive (chunked or not), not as Content-Length claims. */
         @WithDefault("1048576")
         @Min(1)
         long maxBodyBytes();
+
+        /** Requests per minute from one client address while API keys are off; 0 means unlimited. */
+        @WithDefault("0")
+        @Min(0)
+        int anonymousRequestsPerMinute();
+
+        /** Characters of accepted text per minute from one client address while API keys are off; 0 means unlimited. */
+        @WithDefault("0")
+        @Min(0)
+        int anonymousCharsPerMinute();
+
+        /** Most client addresses whose budgets are tracked at once; the least recently seen go first. */
+        @WithDefault("10000")
+        @Min(1)
+        int anonymousAddresses();
 
         /** Most texts in one {@code texts} request. */
         @WithDefault("100")
@@ -162,5 +177,10 @@ public interface PasserelleConfig {
         @WithDefault("600")
         @Min(0)
         int requestsPerMinute();
+
+        /** Characters of accepted text per minute for each key; 0 means unlimited. */
+        @WithDefault("200000")
+        @Min(0)
+        int charsPerMinute();
     }
 }

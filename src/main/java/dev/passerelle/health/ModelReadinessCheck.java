@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the model is loaded and warmed; the message says what is missing otherwise. */
+/** Ready once the model is loaded and warmed; otherwise the state and what to do, without paths or exception text. */
 @Readiness
 public class ModelReadinessCheck implements HealthCheck {
 
@@ -22,7 +22,7 @@ public class ModelReadinessCheck implements HealthCheck {
         return HealthCheckResponse.named("translation-model")
                 .status(s.ready())
                 .withData("state", s.state().name().toLowerCase())
-                .withData("message", s.message())
+                .withData("message", PublicStatus.message(s.state()))
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.passerelle.security;
 
 import dev.passerelle.config.PasserelleConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Set;
  * every configured hash in constant time, so neither the secret nor its position leaks by timing.
  */
 @ApplicationScoped
+@Startup // checked at startup: keys on but none configured must stop the start, not fail every call
 public class ApiKeys {
 
     private final boolean enabled;
@@ -31,7 +33,10 @@ public class ApiKeys {
         this.enabled = enabled;
         this.keys = List.copyOf(keys);
         if (enabled && keys.isEmpty()) {
-            throw new IllegalStateException("passerelle.auth.enabled is true but passerelle.auth.keys lists no key");
+            throw new IllegalStateException("passerelle.auth.enabled is true but passerelle.auth.keys "
+                    + "(PASSERELLE_AUTH_KEYS) lists no key: refusing to start rather than answer every /v1 call "
+                    + "with an error. On Kubernetes, create the passerelle-api-keys Secret (key \"keys\"; see "
+                    + "deploy/kubernetes/README.md) or set PASSERELLE_AUTH_ENABLED to false");
         }
     }
 

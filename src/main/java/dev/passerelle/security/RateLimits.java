@@ -1,33 +1,46 @@
 package dev.passerelle.security;
 
-import io.github.bucket4j.Bandwidth;
+import dev.passerelle.config.PasserelleConfig;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** Per-key token buckets (Bucket4j): a key gets its requests per minute, refilled continuously. */
+/**
+ * Per-key budgets (Bucket4j), refilled continuously: the key's requests per minute, and characters
+ * of accepted text per minute ({@code passerelle.auth.chars-per-minute}), since one request may
+ * carry 100,000 characters and another ten. Keys are configured, so the maps stay small.
+ */
 @ApplicationScoped
 public class RateLimits {
 
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final int charsPerMinute;
+    private final ConcurrentMap<String, Bucket> requests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Bucket> chars = new ConcurrentHashMap<>();
 
-    /** Takes one request from {@code key}'s bucket; empty when allowed, else seconds to wait. */
-    public OptionalLong take(ApiKey key) {
-        if (key.requestsPerMinute() <= 0) {
-            return OptionalLong.empty();
+    RateLimits(PasserelleConfig config) {
+        this.charsPerMinute = config.auth().charsPerMinute();
+    }
+
+    /** Takes one request from {@code key}'s bucket; empty when allowed. */
+    public Optional<Refusal> take(ApiKey key) {
+        int rpm = key.requestsPerMinute();
+        if (rpm <= 0) {
+            return Optional.empty();
         }
-        Bucket bucket = buckets.computeIfAbsent(key.name(), n -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(key.requestsPerMinute())
-                        .refillGreedy(key.requestsPerMinute(), Duration.ofMinutes(1)).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return OptionalLong.empty();
+        Bucket bucket = requests.computeIfAbsent(key.name(), n -> PerMinute.bucket(rpm));
+        return PerMinute.take(bucket, rpm, 1, "the key \"" + key.name() + "\" is limited to " + rpm
+                + " requests per minute");
+    }
+
+    /** Takes {@code n} characters from {@code key}'s budget; empty when allowed. */
+    public Optional<Refusal> takeChars(ApiKey key, int n) {
+        if (charsPerMinute <= 0) {
+            return Optional.empty();
         }
-        return OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+        Bucket bucket = chars.computeIfAbsent(key.name(), k -> PerMinute.bucket(charsPerMinute));
+        return PerMinute.take(bucket, charsPerMinute, n, "the key \"" + key.name() + "\" is limited to "
+                + charsPerMinute + " characters of text per minute (passerelle.auth.chars-per-minute)");
     }
 }

@@ -6,13 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.passerelle.Fixture;
+import dev.passerelle.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Request ids, Prometheus metrics, OpenAPI and Swagger UI. */
+/** Request ids; Prometheus metrics, OpenAPI and Swagger UI on the management port, and only there. */
 @QuarkusTest
 class ObservabilityTest {
 
@@ -31,7 +33,7 @@ class ObservabilityTest {
                 .when().post("/v1/translate").then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("text", ""))
                 .when().post("/v1/translate").then().statusCode(400);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String name : List.of("passerelle_sentences_translated_total", "passerelle_tokens_generated_total",
                 "passerelle_batch_sentences_bucket", "passerelle_queue_depth", "passerelle_cache_hit_ratio",
                 "passerelle_errors_total{status=\"400\"}",
@@ -42,15 +44,34 @@ class ObservabilityTest {
 
     @Test
     void openApiDescribesTheEndpointsWithExamples() {
-        String api = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        String api = Management.given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         for (String part : List.of("/v1/translate", "/v1/summarize", "/v1/digest", "/v1/models", "example")) {
             assertTrue(api.contains(part), part);
         }
-        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        Management.given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void managementEndpointsAreNotOnTheApiPort() {
+        for (String path : List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui/")) {
+            given().when().get(path).then().statusCode(404);
+            Management.given().when().get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void modelsAndReadinessShowNoPathsOrExceptions() {
+        String models = given().when().get("/v1/models").then().statusCode(200).extract().asString();
+        String ready = Management.given().when().get("/q/health/ready").then().statusCode(200).extract().asString();
+        for (String body : List.of(models, ready)) {
+            assertTrue(!body.contains(Fixture.MODEL_DIR.toAbsolutePath().toString()), body);
+            assertTrue(!body.matches("(?s).*\"/(home|work|tmp|models|root)/.*") && !body.contains("Exception"), body);
+        }
+        assertTrue(models.contains("\"revision\"") && models.contains("\"id\":\"passerelle/tiny-marian-fr-en\""), models);
     }
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -30,6 +30,6 @@ class TranslateResourceIT {
 
     @Test
     void isReady() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        FixtureModel.management().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.passerelle.Fixture;
+import dev.passerelle.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -194,7 +195,7 @@ class TranslateResourceTest {
 
     @Test
     void readyOnceTheModelIsWarm() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks[0].name", equalTo("translation-model"))
                 .body("checks[0].data.state", equalTo("ready"));
     }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * No Docker engine runs on the build machines, so the Dockerfile is checked as text against the
  * project: what it copies exists, it builds with the wrapper, runs on a Java 21 JRE as a non-root
- * user, exposes the application's port, points at the model where the manifests mount it, and its
- * fetch step uses options the fetch command accepts.
+ * user who owns none of the application's files, on base images pinned to released versions (build
+ * arguments), exposes the application's ports, points at the model where the manifests mount it,
+ * and its fetch step uses options the fetch command accepts.
  */
 class DockerfileTest {
 
@@ -35,14 +36,50 @@ class DockerfileTest {
         List<String> lines = instructions();
         List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
         assertTrue(froms.size() >= 3, "multi-stage");
-        assertTrue(froms.get(froms.size() - 1).matches("FROM eclipse-temurin:21-jre.*"), froms.toString());
+        assertEquals("FROM ${RUN_IMAGE}", froms.get(froms.size() - 1));
+        assertTrue(arg(lines, "RUN_IMAGE").matches("eclipse-temurin:21\\.0\\.\\d+_\\d+-jre"), arg(lines, "RUN_IMAGE"));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("RUN ./mvnw") && l.contains("package")));
         String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
         assertFalse(user.endsWith(" root") || user.endsWith(" 0"), user);
-        assertEquals("EXPOSE " + ManifestsTest.productionPort(),
+        assertEquals("EXPOSE " + ManifestsTest.productionPort() + " " + ManifestsTest.managementPort(),
                 lines.stream().filter(l -> l.startsWith("EXPOSE")).findFirst().orElseThrow());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("ENTRYPOINT") && l.contains("/deployments/quarkus-run.jar")));
         assertTrue(lines.stream().anyMatch(l -> l.contains("MaxRAMPercentage")), "container-aware memory flags");
+    }
+
+    /** The default of a build argument. */
+    static String arg(List<String> lines, String name) {
+        return lines.stream().filter(l -> l.startsWith("ARG " + name + "=")).findFirst()
+                .map(l -> l.substring(("ARG " + name + "=").length())).orElseThrow(() -> new AssertionError("no ARG " + name));
+    }
+
+    @Test
+    void baseImagesArePinnedBuildArguments() throws IOException {
+        List<String> lines = instructions();
+        // Declared before the first FROM, so that FROM can use them.
+        int firstFrom = lines.indexOf(lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow());
+        for (String name : List.of("BUILD_IMAGE", "RUN_IMAGE")) {
+            String image = arg(lines, name);
+            assertTrue(lines.indexOf("ARG " + name + "=" + image) < firstFrom, name + " before the first FROM");
+            // A released version (17.0.15_6), never a moving tag such as 17-jdk or latest.
+            assertTrue(image.matches("eclipse-temurin:\\d+\\.\\d+\\.\\d+_\\d+-(jdk|jre)"), name + "=" + image);
+        }
+        assertEquals("FROM ${BUILD_IMAGE} AS build", lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow());
+        assertTrue(lines.stream().filter(l -> l.startsWith("FROM ")).noneMatch(l -> l.contains(":latest")));
+    }
+
+    @Test
+    void theApplicationIsRootOwnedAndTheRuntimeUserWritesOnlyTmp() throws IOException {
+        List<String> lines = instructions();
+        int user = lines.indexOf(lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow());
+        assertEquals("USER 10001", lines.get(user));
+        for (String line : lines) {
+            assertFalse(line.startsWith("COPY") && line.contains("--chown"), "copied files stay root's: " + line);
+            assertFalse(line.startsWith("RUN") && line.matches(".*\\b(chown|chmod)\\b.*"), "no ownership changes: " + line);
+        }
+        assertTrue(lines.subList(user, lines.size()).stream().noneMatch(l -> l.startsWith("COPY") || l.startsWith("RUN")),
+                "nothing is copied or run as the runtime user");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("-Djava.io.tmpdir=/tmp")), "temporary files in /tmp");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.passerelle.deploy;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.passerelle.Management;
 import dev.passerelle.RequiredTool;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.service.ModelConfig;
@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests render with {@code kubectl kustomize} and agree with the application:
- * its port, its probe paths, its configuration keys and the fetch command's options. Every test
+ * its ports (probes and scraping on the management port, which the Service does not expose), its
+ * probe paths, its configuration keys, the fetch command's options, a grace period that covers the
+ * shutdown, and a pinned image. Every test
  * renders, so all are skipped where kubectl is not installed.
  */
 @QuarkusTest
@@ -84,13 +86,23 @@ class ManifestsTest {
                 new AssertionError("no " + kind));
     }
 
-    /** The port the packaged application listens on (tests run on a random one). */
-    static int productionPort() throws IOException {
+    /** The shipped application.properties, as the packaged application reads it. */
+    static Properties shippedProperties() throws IOException {
         Properties props = new Properties();
         try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
             props.load(in);
         }
-        return Integer.parseInt(props.getProperty("quarkus.http.port"));
+        return props;
+    }
+
+    /** The port the packaged application listens on (tests run on a random one). */
+    static int productionPort() throws IOException {
+        return Integer.parseInt(shippedProperties().getProperty("quarkus.http.port"));
+    }
+
+    /** The port of the packaged application's management interface (health, metrics, OpenAPI). */
+    static int managementPort() throws IOException {
+        return Integer.parseInt(shippedProperties().getProperty("quarkus.management.port"));
     }
 
     /** Environment names of every passerelle.* key the application defines. */
@@ -137,14 +149,17 @@ class ManifestsTest {
         }
         JsonNode pod = kind(docs, "Deployment").path("spec").path("template");
         JsonNode app = pod.path("spec").path("containers").get(0);
-        int port = productionPort();
-        assertEquals(port, app.path("ports").get(0).path("containerPort").asInt());
-        assertEquals(String.valueOf(port), pod.path("metadata").path("annotations").path("prometheus.io/port").asText());
-        given().when().get(pod.path("metadata").path("annotations").path("prometheus.io/path").asText())
+        Map<String, Integer> ports = new TreeMap<>();
+        app.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+        assertEquals(Map.of("http", productionPort(), "management", managementPort()), ports);
+        // Prometheus and the probes reach the management interface, where those paths are served.
+        assertEquals(String.valueOf(managementPort()), pod.path("metadata").path("annotations").path("prometheus.io/port").asText());
+        Management.given().when().get(pod.path("metadata").path("annotations").path("prometheus.io/path").asText())
                 .then().statusCode(200);
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertEquals("management", app.path(probe).path("httpGet").path("port").asText(), probe);
             String path = app.path(probe).path("httpGet").path("path").asText();
-            given().when().get(path).then().statusCode(200);
+            Management.given().when().get(path).then().statusCode(200);
         }
         ObjectNode config = (ObjectNode) kind(docs, "ConfigMap").path("data");
         config.fieldNames().forEachRemaining(env -> assertTrue(known(env), "unknown setting " + env));
@@ -156,8 +171,54 @@ class ManifestsTest {
         assertTrue(app.path("volumeMounts").findValuesAsText("mountPath").contains("/tmp"), "writable /tmp");
         assertTrue(app.path("resources").path("limits").has("memory"));
         assertTrue(pod.path("spec").path("securityContext").path("runAsNonRoot").asBoolean());
-        JsonNode service = kind(docs, "Service").path("spec").path("ports").get(0);
-        assertEquals("http", service.path("targetPort").asText());
+        // The Service exposes the API only: metrics, health and OpenAPI stay inside the cluster's pod network.
+        JsonNode servicePorts = kind(docs, "Service").path("spec").path("ports");
+        assertEquals(1, servicePorts.size(), servicePorts.toString());
+        assertEquals("http", servicePorts.get(0).path("targetPort").asText());
+    }
+
+    @Test
+    void theGracePeriodCoversPreStopShutdownAndTheBatchDrain() throws Exception {
+        JsonNode pod = kind(render("deploy/kubernetes"), "Deployment").path("spec").path("template").path("spec");
+        JsonNode app = pod.path("containers").get(0);
+        List<String> preStop = StreamSupport.stream(app.path("lifecycle").path("preStop").path("exec").path("command")
+                .spliterator(), false).map(JsonNode::asText).toList();
+        assertEquals(2, preStop.size(), "preStop is a plain sleep: " + preStop);
+        assertEquals("/bin/sleep", preStop.get(0));
+        long sleep = Long.parseLong(preStop.get(1));
+        assertTrue(sleep >= 5, "endpoints need a few seconds to drop the pod");
+        ObjectNode config = (ObjectNode) kind(render("deploy/kubernetes"), "ConfigMap").path("data");
+        long shutdown = seconds(config, "QUARKUS_SHUTDOWN_TIMEOUT", shippedProperties().getProperty("quarkus.shutdown.timeout"));
+        long drain = seconds(config, "PASSERELLE_BATCH_DEADLINE", withDefault(PasserelleConfig.Batch.class, "deadline"));
+        long grace = pod.path("terminationGracePeriodSeconds").asLong();
+        long margin = 5;
+        assertTrue(grace >= sleep + shutdown + drain + margin, "terminationGracePeriodSeconds " + grace + " < preStop "
+                + sleep + " + quarkus.shutdown.timeout " + shutdown + " + passerelle.batch.deadline " + drain + " + " + margin);
+    }
+
+    @Test
+    void theImageIsAVersionNotLatest() throws Exception {
+        for (String dir : List.of("deploy/kubernetes", "deploy/kubernetes-baked")) {
+            JsonNode pod = kind(render(dir), "Deployment").path("spec").path("template").path("spec");
+            List<JsonNode> containers = new ArrayList<>();
+            pod.path("initContainers").forEach(containers::add);
+            pod.path("containers").forEach(containers::add);
+            for (JsonNode c : containers) {
+                String image = c.path("image").asText();
+                assertTrue(image.matches("[^:]+:\\d+\\.\\d+\\.\\d+(-[a-z0-9.]+)?"), dir + ": " + image);
+            }
+        }
+    }
+
+    /** A duration setting in seconds: the ConfigMap's value when it sets one, else the application's. */
+    private static long seconds(ObjectNode configMap, String env, String fallback) {
+        String value = configMap.has(env) ? configMap.get(env).asText() : fallback;
+        return io.quarkus.runtime.configuration.DurationConverter.parseDuration(value).toSeconds(); // "30s", as Quarkus reads it
+    }
+
+    /** The {@code @WithDefault} of a setting in a config mapping. */
+    private static String withDefault(Class<?> mapping, String method) throws NoSuchMethodException {
+        return mapping.getMethod(method).getAnnotation(io.smallrye.config.WithDefault.class).value();
     }
 
     @Test
@@ -204,6 +265,6 @@ class ManifestsTest {
         JsonNode spec = kind(render("deploy/kubernetes-baked"), "Deployment").path("spec").path("template").path("spec");
         assertTrue(spec.path("initContainers").isMissingNode());
         assertFalse(spec.path("containers").get(0).path("volumeMounts").findValuesAsText("mountPath").contains("/models"));
-        assertTrue(spec.path("containers").get(0).path("image").asText().endsWith(":baked"));
+        assertTrue(spec.path("containers").get(0).path("image").asText().endsWith("-baked"));
     }
 }

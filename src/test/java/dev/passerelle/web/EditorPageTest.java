@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
 import dev.passerelle.RequiredTool;
+import dev.passerelle.security.ApiKeys;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
@@ -14,13 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -32,12 +38,26 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The editor page in a real browser (Debian's headless Chromium): paste the sample article, get
- * the translation sentence by sentence and the digest; an empty submission shows the API's error.
+ * The editor page in a real browser (Debian's headless Chromium), with API keys on: the key typed in
+ * its field (kept in sessionStorage) goes with every call; paste the sample article, get the
+ * translation sentence by sentence and the digest; no key or a wrong one, and an empty submission,
+ * show clear errors.
  * Screenshots land in target/ for people to look at. Skipped where Chromium is not installed.
  */
 @QuarkusTest
+@TestProfile(EditorPageTest.WithKey.class)
 class EditorPageTest {
+
+    /** API keys on, with the one key the page's field is given. */
+    public static class WithKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("passerelle.auth.enabled", "true",
+                    "passerelle.auth.keys", "editor:" + HexFormat.of().formatHex(ApiKeys.sha256(KEY)));
+        }
+    }
+
+    private static final String KEY = "editor-secret";
 
     @TestHTTPResource("/")
     URL page;
@@ -75,10 +95,26 @@ class EditorPageTest {
         }
     }
 
+    /** Opens the page with the key entered in its field, as an editor would type it. */
     private void open() {
+        openWithoutKey();
+        WebElement field = browser.findElement(By.id("api-key"));
+        field.clear();
+        field.sendKeys(KEY, Keys.TAB);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.id("model"), "model passerelle/tiny-marian-fr-en"));
+    }
+
+    private void openWithoutKey() {
         browser.get(page.toString());
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();");
+        browser.navigate().refresh();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textMatches(By.id("model"), java.util.regex.Pattern.compile("model .+")));
+    }
+
+    private Object script(String js) {
+        return ((JavascriptExecutor) browser).executeScript(js);
     }
 
     private void paste(String text) {
@@ -122,6 +158,41 @@ class EditorPageTest {
         List<WebElement> rows = browser.findElements(By.cssSelector("#sentences tbody tr"));
         assertTrue(!rows.get(0).getAttribute("class").contains("doubtful"), "a learnt sentence is not marked");
         assertTrue(rows.get(1).getAttribute("class").contains("doubtful"), "the menu line is marked");
+    }
+
+    @Test
+    void withoutAKeyThePageSaysOneIsNeeded() throws IOException {
+        openWithoutKey();
+        assertEquals("model status: needs an API key", browser.findElement(By.id("model")).getText());
+        paste("Le président est arrivé à Astana.");
+        browser.findElement(By.id("go")).click();
+        WebElement error = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertTrue(error.getText().contains("needs an API key") && error.getText().contains("401"), error.getText());
+        screenshot("editor-page-401.png");
+    }
+
+    @Test
+    void theKeyIsKeptForTheSessionOnly() {
+        open();
+        assertEquals(KEY, script("return sessionStorage.getItem('passerelle.apiKey');"));
+        assertEquals(0L, script("return localStorage.length;"), "nothing in localStorage");
+        browser.navigate().refresh();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.id("model"), "model passerelle/tiny-marian-fr-en"));
+        assertEquals(KEY, browser.findElement(By.id("api-key")).getAttribute("value"), "kept across a reload");
+        assertEquals("password", browser.findElement(By.id("api-key")).getAttribute("type"), "not shown on screen");
+    }
+
+    @Test
+    void aWrongKeyIsSaidToBeWrong() {
+        openWithoutKey();
+        browser.findElement(By.id("api-key")).sendKeys("not-the-key", Keys.TAB);
+        paste("Le président est arrivé à Astana.");
+        browser.findElement(By.id("go")).click();
+        WebElement error = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertTrue(error.getText().contains("did not accept this API key"), error.getText());
     }
 
     @Test

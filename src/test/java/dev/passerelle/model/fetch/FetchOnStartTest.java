@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.passerelle.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -74,7 +75,7 @@ class FetchOnStartTest {
     void fetchesThenServes() {
         // The fetch runs on the service's own thread; readiness is what a client (or Kubernetes) sees.
         await("readiness after the fetch").atMost(Duration.ofSeconds(60))
-                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+                .until(() -> Management.given().when().get("/q/health/ready").statusCode() == 200);
         given().contentType(ContentType.JSON).body(Map.of("text", "Merci beaucoup !"))
                 .when().post("/v1/translate").then().statusCode(200).body("translation", equalTo("Thank you very much!"));
         given().when().get("/v1/models").then().body("models[0].repository", equalTo("passerelle/tiny-marian"))
