@@ -20,7 +20,6 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +31,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DisconnectTest {
 
-    private static final List<String> WORDS = List.of("président", "ministre", "Astana", "Paris", "Moscou", "Russie",
-            "partenaire", "stratégique", "accords", "signés", "hier", "France", "allié", "important", "merci",
-            "beaucoup", "arrivé", "notre", "relations", "pays");
     private static final int SENTENCES = 1000;
 
     @Inject
@@ -49,14 +45,8 @@ class DisconnectTest {
     @TestHTTPResource("/")
     URL base;
 
-    /** 1,000 different sentences (three words of the test model's vocabulary each): many batches of work. */
     private static String bigText() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < SENTENCES; i++) {
-            b.append("Le ").append(WORDS.get(i % 20)).append(' ').append(WORDS.get(i / 20 % 20)).append(' ')
-                    .append(WORDS.get(i / 400)).append(". ");
-        }
-        return b.toString();
+        return TestTexts.distinctSentences(SENTENCES);
     }
 
     private double abandoned() {
