@@ -7,6 +7,7 @@ import dev.passerelle.summarize.Digest;
 import dev.passerelle.summarize.DigestService;
 import dev.passerelle.summarize.Language;
 import dev.passerelle.translate.Caller;
+import dev.passerelle.translate.DecodeOptions;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -67,11 +69,14 @@ public class DigestResource {
         Integer beams = rules.beams(request.beams());
         if (language == Language.FR) {
             // French bullets need no model: they work before it is loaded.
+            rules.charge(List.of(text));
             return answer(digests.summarize(translators.forRequest(caller), text, bullets, Language.FR, null), language,
                     null, headers);
         }
         LoadedModel m = model.current();
-        Digest d = digests.summarize(translators.of(m, caller), text, bullets, Language.EN, rules.options(beams, m.defaults()));
+        DecodeOptions options = rules.options(beams, m.defaults());
+        rules.charge(List.of(text));
+        Digest d = digests.summarize(translators.of(m, caller), text, bullets, Language.EN, options);
         return answer(d, language, m.modelId(), headers);
     }
 
@@ -95,8 +100,9 @@ public class DigestResource {
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), false);
         Integer bullets = rules.bullets(request.bullets());
         LoadedModel m = model.current();
-        Digest d = digests.digestWithTranslation(translators.of(m, caller), text, bullets, rules.options(request.beams(),
-                m.defaults()));
+        DecodeOptions options = rules.options(request.beams(), m.defaults());
+        rules.charge(List.of(text));
+        Digest d = digests.digestWithTranslation(translators.of(m, caller), text, bullets, options);
         return answer(d, Language.EN, m.modelId(), headers);
     }
 

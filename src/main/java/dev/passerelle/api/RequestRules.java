@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /** Checks shared by every endpoint: text present and within limits, format, beams, bullets. */
@@ -34,8 +35,7 @@ public class RequestRules {
 
     /**
      * The text to work on: present, within the size limit, not blank; HTML reduced to its article
-     * (with its headline when {@code withTitle}). Its length, as the model will see it, is charged
-     * to the caller's character budget: 429 when the budget is used up for now.
+     * (with its headline when {@code withTitle}). Not charged yet: see {@link #charge}.
      */
     String text(String text, String name, boolean html, boolean withTitle) {
         if (text == null) {
@@ -58,11 +58,17 @@ public class RequestRules {
             throw ProblemException.badRequest(name + " is empty" + (html ? " once the HTML is reduced to text" : "")
                     + (plain.isBlank() ? "" : ": it holds only invisible characters"));
         }
-        charge(plain.length(), name);
         return plain;
     }
 
-    private void charge(int chars, String name) {
+    /**
+     * Charges the texts' length, as the model will see them, to the caller's character budget: once,
+     * after every other check of the request passed and its model was found, so that a refused
+     * request costs nothing. 429 when the budget is used up for now, 413 when it never could be.
+     */
+    void charge(List<String> texts) {
+        int chars = texts.stream().mapToInt(String::length).sum();
+        String name = texts.size() == 1 ? "the text" : "the texts";
         Optional<Refusal> refused = budget.charge(chars);
         if (refused.isEmpty()) {
             return;

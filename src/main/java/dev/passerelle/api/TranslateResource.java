@@ -23,6 +23,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -98,6 +101,7 @@ public class TranslateResource {
         }
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(request.beams(), m.defaults());
+        rules.charge(inputs);
         long start = System.nanoTime();
         List<TranslationResult> results = m.translator().translate(inputs, options, caller);
         LOG.infof("translated %d text(s), %d sentence(s), beams %d, in %d ms", inputs.size(),
@@ -133,15 +137,16 @@ public class TranslateResource {
         Document doc = m.translator().segment(text);
         // Refused now, while the answer can still be a plain 413/503: once an event is out the status is 200.
         m.scheduler().admit(doc.segments().size());
+        rules.charge(List.of(text));
         try {
             TranslationStream.run(m.translator(), doc, options, STREAM_CHUNK, caller, m.modelId(),
-                    (name, data) -> send(sink, sse, name, data), e -> (Problem) problems.answer(e).getEntity());
+                    (name, data) -> send(sink, sse, name, data, caller), e -> (Problem) problems.answer(e).getEntity());
         } finally {
             sink.close();
         }
     }
 
-    private void send(SseEventSink sink, Sse sse, String name, Object data) {
+    private void send(SseEventSink sink, Sse sse, String name, Object data, Caller caller) {
         if (sink.isClosed()) {
             return; // the client left: the caller says so, and the next chunk is not translated
         }
@@ -152,9 +157,17 @@ public class TranslateResource {
             throw new IllegalStateException("answers are plain records", e);
         }
         try {
+            // Bounded by the request's deadline: a client that stays connected but stops reading
+            // must not hold this thread once its TCP buffers are full.
             sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(payload).build())
-                    .toCompletableFuture().join();
-        } catch (RuntimeException e) {
+                    .toCompletableFuture().get(Math.max(1, caller.remainingNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.debugf("event %s not read before the deadline: the stream is closed", name);
+            sink.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sink.close();
+        } catch (ExecutionException | RuntimeException e) {
             // The connection closed under the write: the caller is gone, so the next chunk is abandoned
             // in the queue (and counted) instead of failing here.
             LOG.debugf("event %s not delivered: %s", name, e.getMessage());
@@ -173,7 +186,8 @@ public class TranslateResource {
         Integer width = RequestRules.integer(beams, "beams");
         String text = rules.text(RequestRules.utf8(body, "body"), "body", false, false);
         LoadedModel m = model.current();
-        return m.translator().translate(List.of(text), rules.options(width, m.defaults()), caller).get(0)
-                .translation();
+        DecodeOptions options = rules.options(width, m.defaults());
+        rules.charge(List.of(text));
+        return m.translator().translate(List.of(text), options, caller).get(0).translation();
     }
 }

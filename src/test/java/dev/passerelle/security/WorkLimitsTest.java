@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +22,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(WorkLimitsTest.SmallBudget.class)
 class WorkLimitsTest {
 
-    /** Two keys, unlimited requests, 60 characters a minute each. */
+    /** Three keys, unlimited requests, 60 characters a minute each. */
     public static class SmallBudget implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("passerelle.auth.enabled", "true",
-                    "passerelle.auth.keys", "first:" + hash("first-secret") + ":0,second:" + hash("second-secret") + ":0",
+                    "passerelle.auth.keys", "first:" + hash("first-secret") + ":0,second:" + hash("second-secret") + ":0,third:" + hash("third-secret") + ":0",
                     "passerelle.auth.chars-per-minute", "60");
         }
     }
@@ -59,5 +60,19 @@ class WorkLimitsTest {
                 .when().post("/v1/digest").then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("passerelle.auth.chars-per-minute"))
                 .body("detail", containsString("split it"));
+    }
+
+    @Test
+    void aRequestRefusedForAnotherReasonCostsNothing() {
+        // Each of these would spend 33 of the 60 characters if the text were charged before the rest was checked.
+        given().contentType(ContentType.JSON).header("X-API-Key", "third-secret").body(Map.of("text", SENTENCE, "beams", 0))
+                .when().post("/v1/translate").then().statusCode(400);
+        given().contentType(ContentType.JSON).header("X-API-Key", "third-secret")
+                .body(Map.of("texts", List.of(SENTENCE, "Bon\u0001jour")))
+                .when().post("/v1/translate").then().statusCode(400);
+        given().contentType(ContentType.JSON).header("X-API-Key", "third-secret").body(Map.of("text", SENTENCE, "bullets", 0))
+                .when().post("/v1/digest").then().statusCode(400);
+        given().contentType(ContentType.JSON).header("X-API-Key", "third-secret").body(Map.of("text", SENTENCE))
+                .when().post("/v1/translate").then().statusCode(200);
     }
 }
