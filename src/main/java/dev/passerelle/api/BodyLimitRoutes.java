@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.metrics.PasserelleMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,9 +15,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The body limit on the bytes that really arrive. Content-Length is only a claim and a chunked body
@@ -23,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * soon as one more byte arrives; a declared length over it is refused before reading. Both answer
  * problem+json. {@code quarkus.http.limits.max-body-size} (the hard stop) is how much of an
  * oversized body is read and thrown away so the client can read the answer; beyond that the
- * connection is closed.
+ * connection is closed. Form encodings, which the body handler would parse (and fail on with no
+ * problem document), are refused with 415 unread, under the same hard stop.
  */
 @ApplicationScoped
 public class BodyLimitRoutes {
@@ -32,6 +37,7 @@ public class BodyLimitRoutes {
     static final String HARD_STOP_SETTING = "quarkus.http.limits.max-body-size";
     // Before Quarkus's own Content-Length check (order -2), which answers an empty 413 and closes.
     private static final int ORDER = -3;
+    private static final Logger LOG = Logger.getLogger(BodyLimitRoutes.class);
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final long limit;
@@ -57,16 +63,30 @@ public class BodyLimitRoutes {
                 ctx.next();
             } else if (declaredLength(ctx.request()) > limit) {
                 refuseDeclared(ctx);
+            } else if (isForm(ctx.request())) {
+                discardRest(ctx.request());
+                answer(ctx, 415, "Unsupported Media Type", ProblemMappers.UNSUPPORTED_TYPE);
             } else {
                 body.handle(ctx);
             }
+        }).handler(ctx -> {
+            // An empty body leaves no buffer, and RESTEasy would then wait on a request that has
+            // already ended: give it an empty one, so the resources answer their usual 400.
+            if (WITH_BODY.contains(ctx.request().method()) && ctx.body().buffer() == null) {
+                ctx.setBody(Buffer.buffer());
+            }
+            ctx.next();
         });
         router.route().order(ORDER).failureHandler(ctx -> {
-            if (ctx.statusCode() == 413 && !ctx.response().ended()) {
+            if (ctx.failure() instanceof HttpClosedException) {
+                // The client went away mid-body: nobody to answer, and not the service's error.
+                LOG.debugf("client closed the connection before sending the whole body: %s", ctx.failure().getMessage());
+            } else if (ctx.statusCode() == 413 && !ctx.response().ended()) {
                 // The body handler stops keeping bytes but goes on reading: count them, and cut a
                 // client that sends more than the hard stop.
                 discardRest(ctx.request());
-                answer(ctx, "the body has more than " + limit + " bytes; the limit is " + limit + " (" + setting + ")");
+                answer(ctx, 413, "Payload Too Large", "the body has more than " + limit + " bytes; the limit is " + limit
+                        + " (" + setting + ")");
             } else {
                 ctx.next();
             }
@@ -85,7 +105,7 @@ public class BodyLimitRoutes {
         } else {
             discardRest(request);
         }
-        answer(ctx, "the body has " + declared + " bytes; the limit is " + limit + " (" + setting + ")");
+        answer(ctx, 413, "Payload Too Large", "the body has " + declared + " bytes; the limit is " + limit + " (" + setting + ")");
     }
 
     private void discardRest(HttpServerRequest request) {
@@ -102,15 +122,25 @@ public class BodyLimitRoutes {
         request.resume();
     }
 
-    private void answer(RoutingContext ctx, String detail) {
-        metrics.error(413);
+    private void answer(RoutingContext ctx, int status, String title, String detail) {
+        metrics.error(status);
         String body;
         try {
-            body = json.writeValueAsString(new Problem("about:blank", "Payload Too Large", 413, detail));
+            body = json.writeValueAsString(new Problem("about:blank", title, status, detail));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a Problem always serialises", e);
         }
-        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+        // These answers come before RESTEasy's filters, which set the request id on all others.
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(RequestFilters.REQUEST_ID, RequestFilters.requestId(ctx.request().getHeader(RequestFilters.REQUEST_ID)))
+                .end(body);
+    }
+
+    /** The encodings Vert.x's body handler parses as forms (as it tells them apart). */
+    private static boolean isForm(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        type = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
+        return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
     }
 
     private static long declaredLength(HttpServerRequest request) {

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns every failure into problem+json; clients never see a stack trace or a Java type name. */
 public class ProblemMappers {
 
+    static final String UNSUPPORTED_TYPE = "unsupported Content-Type; send application/json (or text/plain where offered)";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final int NOT_READY_RETRY_SECONDS = 30;
 
@@ -201,7 +202,7 @@ public class ProblemMappers {
             case 405 -> "this method is not allowed on this path";
             case 406 -> "cannot produce the media type asked for in Accept";
             case 413 -> "the request body is too large";
-            case 415 -> "unsupported Content-Type; send application/json (or text/plain where offered)";
+            case 415 -> UNSUPPORTED_TYPE;
             default -> reason;
         };
         return problem(status, reason, detail, null);

@@ -47,11 +47,15 @@ public class RequestFilters {
 
     @ServerRequestFilter(preMatching = true, priority = 10)
     public Optional<Response> requestId(ContainerRequestContext request) {
-        String given = request.getHeaderString(REQUEST_ID);
-        String id = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = requestId(request.getHeaderString(REQUEST_ID));
         request.setProperty(REQUEST_ID, id);
         MDC.put("requestId", id);
         return Optional.empty();
+    }
+
+    /** The caller's request id if it is safe to log and echo, else a new one. */
+    static String requestId(String given) {
+        return given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     @ServerRequestFilter(priority = 30)
@@ -84,11 +88,13 @@ public class RequestFilters {
     /**
      * Without keys, callers are told apart by their address: the peer of the connection, or the
      * forwarded client only where {@code quarkus.http.proxy.proxy-address-forwarding} says a
-     * trusted proxy sets it (X-Forwarded-For is anyone's to write otherwise).
+     * trusted proxy sets it (X-Forwarded-For is anyone's to write otherwise). Only the work
+     * endpoints (POST) count: the page reads {@code /v1/models} on every load.
      */
     @ServerRequestFilter(priority = 31)
     public Optional<Response> anonymous(ContainerRequestContext request, HttpServerRequest http) {
-        if (keys.enabled() || !anonymous.enabled() || !request.getUriInfo().getPath().startsWith("/v1/")) {
+        if (keys.enabled() || !anonymous.enabled() || !"POST".equals(request.getMethod())
+                || !request.getUriInfo().getPath().startsWith("/v1/")) {
             return Optional.empty();
         }
         SocketAddress peer = http.remoteAddress();
