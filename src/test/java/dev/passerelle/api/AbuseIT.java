@@ -72,7 +72,7 @@ class AbuseIT {
     }
 
     @Test
-    void textThatIsHiddenOrBrokenOnceDecodedIs400() throws Exception {
+    void malformedEmptyOrHiddenInputIsRefusedAtOnce() throws Exception {
         String[] bodies = {
             "{\"format\": \"html\", \"text\": \"<p>Bon&#1;jour &#0; &#xD800;</p>\"}",
             "{\"text\": \"Le pr\\u202Esident est arriv\\u00e9.\"}",
@@ -81,11 +81,15 @@ class AbuseIT {
             "{\"text\": \"Bonjour\", \"beams\": 99999999999}",
             "{\"text\": \"Bonjour\", \"unknown\": 1}",
             "{\"text\": ",
+            "",
         };
         for (String body : bodies) {
             http.assertProblem(http.json("/v1/translate", body), 400);
         }
         http.assertProblem(http.plain("/v1/translate?beams=lots", "Bonjour."), 400);
+        http.assertProblem(http.plain("/v1/translate", ""), 400);
+        http.assertProblem(http.send(http.post("/v1/translate", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=" + "a".repeat(10_000)))), 415);
     }
 
     @Test
