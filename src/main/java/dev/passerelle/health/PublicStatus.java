@@ -8,6 +8,9 @@ import dev.passerelle.service.ModelState;
  */
 public final class PublicStatus {
 
+    /** Readiness and 503 answers while the service stops. */
+    public static final String STOPPING_MESSAGE = "the service is shutting down";
+
     private PublicStatus() {
     }
 
@@ -18,6 +21,7 @@ public final class PublicStatus {
             case MISSING -> "no model in the configured folder (passerelle.model.dir, PASSERELLE_MODEL_DIR): "
                     + "run fetch-model, or set passerelle.model.fetch-on-start=true";
             case FAILED -> "the model could not be fetched or loaded; the server log says why";
+            case STOPPING -> STOPPING_MESSAGE;
         };
     }
 }

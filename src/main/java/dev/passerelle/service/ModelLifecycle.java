@@ -50,7 +50,18 @@ public class ModelLifecycle {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /**
+     * Ordered stop of the model: readiness DOWN and new work answered 503 ("shutting down"), the
+     * queue drained for up to {@code passerelle.batch.deadline}, the rest abandoned, the workers
+     * joined, then the native sessions closed. Safe to call more than once (the signal handler,
+     * then the ShutdownEvent); later calls find nothing left to close.
+     */
+    public void stop() {
         stopped = true;
+        status = new ModelStatus(ModelState.STOPPING, "the service is shutting down");
         stopFetch();
         close();
     }

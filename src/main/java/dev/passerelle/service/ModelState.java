@@ -9,5 +9,7 @@ public enum ModelState {
     /** No model in the configured folder: it has to be fetched. */
     MISSING,
     /** A model is there but cannot be used; the message says why. */
-    FAILED
+    FAILED,
+    /** The service is shutting down: no new work, the queue drains, then the model is closed. */
+    STOPPING
 }
