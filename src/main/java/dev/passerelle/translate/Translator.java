@@ -9,9 +9,11 @@ import dev.passerelle.text.OpenNlpSentenceSplitter;
 import dev.passerelle.text.Segment;
 import dev.passerelle.text.TextNormalizer;
 import dev.passerelle.tokenize.MarianTokenizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * The translation pipeline of one loaded model: segments a text once ({@link #segment}), and
@@ -22,11 +24,16 @@ import java.util.function.Consumer;
  */
 public final class Translator implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(Translator.class);
+    /** How long a close waits for request threads still segmenting, encoding or embedding. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
     private final DocumentSplitter splitter;
     private final TextNormalizer normalizer;
     private final MarianTokenizer tokenizer;
     private final MarianEngine engine;
     private final Generator generator;
+    private final NativeUse natives = new NativeUse();
 
     private Translator(DocumentSplitter splitter, TextNormalizer normalizer, MarianTokenizer tokenizer,
                        MarianEngine engine, Generator generator) {
@@ -68,7 +75,7 @@ public final class Translator implements AutoCloseable {
 
     /** The text cut into what the model translates: paragraphs, sentences, over-long sentences at clauses. */
     public Document segment(String text) {
-        return splitter.split(text);
+        return natives.use(() -> splitter.split(text));
     }
 
     /** Translates several texts for a caller without deadline (the commands, the warm-up); results in order. */
@@ -98,12 +105,14 @@ public final class Translator implements AutoCloseable {
 
     /** Translates some segments (of one document or several); one translation per segment, in order. */
     public List<SentenceTranslation> translateSegments(List<Segment> segments, DecodeOptions options, Caller caller) {
-        List<Hypothesis> hyps = generator.generate(segments.stream().map(this::encode).toList(), options, caller);
-        List<SentenceTranslation> out = new ArrayList<>(segments.size());
-        for (int i = 0; i < segments.size(); i++) {
-            out.add(translated(segments.get(i), hyps.get(i)));
-        }
-        return out;
+        return natives.use(() -> {
+            List<Hypothesis> hyps = generator.generate(segments.stream().map(this::encode).toList(), options, caller);
+            List<SentenceTranslation> out = new ArrayList<>(segments.size());
+            for (int i = 0; i < segments.size(); i++) {
+                out.add(translated(segments.get(i), hyps.get(i)));
+            }
+            return out;
+        });
     }
 
     /**
@@ -126,7 +135,7 @@ public final class Translator implements AutoCloseable {
 
     /** The model's token ids for a segment, end token included. */
     public int[] encode(Segment s) {
-        return tokenizer.encode(normalizer.normalize(s.text()));
+        return natives.use(() -> tokenizer.encode(normalizer.normalize(s.text())));
     }
 
     private SentenceTranslation translated(Segment s, Hypothesis h) {
@@ -141,16 +150,25 @@ public final class Translator implements AutoCloseable {
 
     /** Mean-pooled encoder vectors of texts, each encoded as one segment. */
     public float[][] embed(List<String> texts) {
-        return engine.embed(texts.stream().map(t -> tokenizer.encode(normalizer.normalize(t))).toList(), 16);
+        return natives.use(() -> engine.embed(texts.stream().map(t -> tokenizer.encode(normalizer.normalize(t))).toList(),
+                16));
     }
 
     public MarianEngine engine() {
         return engine;
     }
 
+    /**
+     * Frees the engine and the tokenizer once no request thread is inside them (waiting up to
+     * {@link #CLOSE_WAIT}); later calls answer 503. A thread that stays inside leaves them open.
+     */
     @Override
     public void close() {
-        engine.close();
-        tokenizer.close();
+        if (!natives.closeWhenUnused(CLOSE_WAIT, () -> {
+            engine.close();
+            tokenizer.close();
+        })) {
+            LOG.warnf("the model is still in use after %d s: its native resources stay open", CLOSE_WAIT.toSeconds());
+        }
     }
 }
