@@ -65,18 +65,19 @@ public class DigestResource {
         }
         Language language = request.language() == null ? Language.EN : request.language();
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), false);
+        String title = rules.title(request.title());
         Integer bullets = rules.bullets(request.bullets());
         Integer beams = rules.beams(request.beams());
         if (language == Language.FR) {
             // French bullets need no model: they work before it is loaded.
             rules.charge(List.of(text));
-            return answer(digests.summarize(translators.forRequest(caller), text, bullets, Language.FR, null), language,
+            return answer(digests.summarize(translators.forRequest(caller), text, title, bullets, Language.FR, null), language,
                     null, headers);
         }
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(beams, m.defaults());
         rules.charge(List.of(text));
-        Digest d = digests.summarize(translators.of(m, caller), text, bullets, Language.EN, options);
+        Digest d = digests.summarize(translators.of(m, caller), text, title, bullets, Language.EN, options);
         return answer(d, language, m.modelId(), headers);
     }
 
@@ -98,11 +99,12 @@ public class DigestResource {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), false);
+        String title = rules.title(request.title());
         Integer bullets = rules.bullets(request.bullets());
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(request.beams(), m.defaults());
         rules.charge(List.of(text));
-        Digest d = digests.digestWithTranslation(translators.of(m, caller), text, bullets, options);
+        Digest d = digests.digestWithTranslation(translators.of(m, caller), text, title, bullets, options);
         return answer(d, Language.EN, m.modelId(), headers);
     }
 

@@ -19,6 +19,8 @@ public class RequestRules {
 
     static final int MAX_BEAMS = 8;
     static final int MAX_BULLETS = 20;
+    /** A headline longer than this is not a headline. */
+    static final int MAX_TITLE_CHARS = 1000;
 
     private final PasserelleConfig config;
     private final TextBudget budget;
@@ -165,5 +167,18 @@ public class RequestRules {
             throw ProblemException.badRequest("\"bullets\" must be between 1 and " + MAX_BULLETS + ", got " + bullets);
         }
         return bullets;
+    }
+
+    /** The article's headline for ranking bullets: at most 1,000 characters; empty when absent. */
+    String title(String title) {
+        if (title == null) {
+            return "";
+        }
+        if (title.length() > MAX_TITLE_CHARS) {
+            throw ProblemException.badRequest("\"title\" has " + title.length() + " characters; the limit is "
+                    + MAX_TITLE_CHARS);
+        }
+        checkCharacters(title, "title");
+        return title.strip();
     }
 }

@@ -38,6 +38,8 @@ public final class Cli {
                     HashKeyCommand::new),
             new Entry(EvaluateCommand.NAME, "Shows how the digest ranks and picks the sentences of an article.",
                     EvaluateCommand::new),
+            new Entry(DigestEvalCommand.NAME, "Scores the digest against journalists' abstracts (ROUGE), beside LEAD.",
+                    DigestEvalCommand::new),
             new Entry(EngineBenchmark.NAME, "Times the translation engine alone on a model folder.",
                     EngineBenchmark::new));
 

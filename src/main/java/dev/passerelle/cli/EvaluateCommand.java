@@ -4,7 +4,13 @@ import dev.passerelle.summarize.DigestConfig;
 import dev.passerelle.summarize.DigestPlan;
 import dev.passerelle.summarize.DigestPlanner;
 import dev.passerelle.summarize.LexicalSimilarity;
+import dev.passerelle.model.OnnxOptions;
+import dev.passerelle.summarize.Ranking;
 import dev.passerelle.summarize.ScoredUnit;
+import dev.passerelle.summarize.trained.BulletSelector;
+import dev.passerelle.summarize.trained.OverlapModel;
+import dev.passerelle.summarize.TrainedSummarizer;
+import dev.passerelle.summarize.Summarizer;
 import dev.passerelle.summarize.SummarizerSettings;
 import dev.passerelle.summarize.Summary;
 import dev.passerelle.summarize.Vectors;
@@ -38,13 +44,14 @@ import picocli.CommandLine.Spec;
  * {@code summarize-eval FILE [--bullets N]}: for tuning, prints every sentence of a French article
  * (.txt, or .html reduced to its article) with its boilerplate verdict, its ranking figures
  * and whether the digest picks it, with the service's {@code passerelle.digest.*} settings (read as
- * the service reads them) but always lexical vectors: it needs, and loads, no model.
+ * the service reads them): the trained ranking by default, LexRank always with lexical vectors, since
+ * it loads no translation model.
  */
 @Command(name = EvaluateCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Prints every sentence of a French article with its boilerplate verdict and ranking figures, "
                 + "and marks those the digest picks.",
             "Ranks as the service does, with its passerelle.digest.* settings (system properties given "
-                + "before -jar, PASSERELLE_DIGEST_* environment variables), but always with lexical vectors."})
+                + "before -jar, PASSERELLE_DIGEST_* environment variables); LexRank always with lexical vectors."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     public static final String NAME = "summarize-eval";
@@ -98,7 +105,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         // Sentences only: without a model there is no tokenizer to size clauses (as the service without one).
         Document doc = DocumentSplitter.sentencesOnly().split(text);
-        DigestPlan plan = new DigestPlanner(settings).plan(doc, bullets, new LexicalSimilarity());
+        if (config.ranking() == Ranking.LEXRANK) {
+            return print(out, doc, new DigestPlanner(settings).plan(doc, "", bullets,
+                    new Summarizer(new LexicalSimilarity(), settings)), describe(settings, config.vectors()));
+        }
+        try (OverlapModel model = OverlapModel.load(OnnxOptions.DEFAULT)) {
+            TrainedSummarizer trained = new TrainedSummarizer(model, new BulletSelector(config.abstractWords()),
+                    config.keepsLead());
+            return print(out, doc, new DigestPlanner(settings).plan(doc, "", bullets, trained),
+                    "trained ranking, abstract-words " + config.abstractWords() + ", keep-lead " + config.keepsLead()
+                    + ", bullets-ratio " + settings.bulletsRatio() + ", min-bullets " + settings.minBullets()
+                    + ", max-bullets " + settings.maxBullets());
+        }
+    }
+
+    /** Every sentence with its verdict and figures (for the trained ranking: centrality feature, position, predicted overlap). */
+    private static int print(PrintWriter out, Document doc, DigestPlan plan, String settings) {
         List<Verdict> verdicts = plan.verdicts();
         Summary summary = plan.summary();
         int units = summary.units().size();
@@ -107,8 +129,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (ScoredUnit u : summary.units()) {
             u.unit().segments().forEach(s -> bySegment.put(s.index(), u));
         }
-        out.printf(Locale.ROOT, "%d sentences, %d units, %d bullets (%s)%n", doc.segments().size(), units, k,
-                describe(settings, config.vectors()));
+        out.printf(Locale.ROOT, "%d sentences, %d units, %d bullets (%s)%n", doc.segments().size(), units, k, settings);
         out.println("pick  unit  central  lead   score  sentence");
         for (Verdict v : verdicts) {
             String sentence = v.segment().text();
@@ -124,14 +145,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The settings in the header, as {@code passerelle.digest.*} names them. */
+    /** LexRank's settings in the header, as {@code passerelle.digest.*} names them. */
     static String describe(SummarizerSettings s, Vectors configured) {
         String vectors = "lexical vectors";
         if (configured != Vectors.LEXICAL) {
             vectors += ": passerelle.digest.vectors is " + configured.name().toLowerCase(Locale.ROOT)
                     + ", but this command loads no model";
         }
-        return "lead-weight " + s.leadWeight() + ", keep-lead " + s.keepLead() + ", diversity " + s.diversity()
+        return "LexRank, lead-weight " + s.leadWeight() + ", keep-lead " + s.keepLead() + ", diversity " + s.diversity()
                 + ", redundancy " + s.redundancy() + ", bullets-ratio " + s.bulletsRatio() + ", min-bullets "
                 + s.minBullets() + ", max-bullets " + s.maxBullets() + ", " + vectors;
     }

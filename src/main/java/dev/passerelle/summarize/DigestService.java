@@ -4,26 +4,66 @@ import dev.passerelle.text.Document;
 import dev.passerelle.text.Segment;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.SentenceTranslation;
+import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.model.OnnxOptions;
+import dev.passerelle.summarize.trained.BulletSelector;
+import dev.passerelle.summarize.trained.OverlapModel;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Builds digests: segments the French article once, plans the bullets on those segments
- * ({@link DigestPlanner}), then translates only what is needed (the chosen units' segments, or
+ * ({@link DigestPlanner}, with the trained ranking or LexRank as {@code passerelle.digest.ranking} says), then translates only what is needed (the chosen units' segments, or
  * every segment once when the whole translation is asked for too, bullets reusing it).
  */
 @ApplicationScoped
 public class DigestService {
 
+    private static final Logger LOG = Logger.getLogger(DigestService.class);
+
     private final DigestConfig config;
     private final DigestPlanner planner;
     private final LexicalSimilarity lexical = new LexicalSimilarity();
+    /** The trained ranking, or null when LexRank was configured or the trained file could not load. */
+    private final TrainedSummarizer trained;
 
-    DigestService(DigestConfig config) {
+    @Inject
+    DigestService(DigestConfig config, PasserelleConfig passerelle) {
+        this(config, new OnnxOptions(passerelle.onnx().intraOpThreads(), passerelle.onnx().interOpThreads(),
+                passerelle.onnx().optimizationLevel().name()));
+    }
+
+    DigestService(DigestConfig config, OnnxOptions onnx) {
         this.config = config;
         this.planner = new DigestPlanner(config.settings());
+        this.trained = config.ranking() == Ranking.TRAINED ? loadTrained(config, onnx) : null;
+    }
+
+    /**
+     * The trained ranking with the model's ONNX settings (the runtime's thread pool is sized by
+     * the first graph loaded). A file that cannot load is a broken build, not a reason to refuse
+     * digests: LexRank serves instead, and the log says so.
+     */
+    private static TrainedSummarizer loadTrained(DigestConfig config, OnnxOptions onnx) {
+        try {
+            OverlapModel model = OverlapModel.load(onnx);
+            return new TrainedSummarizer(model, new BulletSelector(config.abstractWords()), config.keepsLead());
+        } catch (RuntimeException e) {
+            LOG.errorf("the trained digest ranking cannot load (%s); digests use LexRank", e.getMessage());
+            return null;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (trained != null) {
+            trained.close();
+        }
     }
 
     /**
@@ -31,9 +71,9 @@ public class DigestService {
      *
      * @param translation one model for the whole request (or none, for French bullets)
      */
-    public Digest summarize(SegmentTranslator translation, String text, Integer bullets, Language language,
-                            DecodeOptions options) {
-        DigestPlan plan = planner.plan(translation.segment(text), bullets, similarity(translation));
+    public Digest summarize(SegmentTranslator translation, String text, String title, Integer bullets,
+                            Language language, DecodeOptions options) {
+        DigestPlan plan = planner.plan(translation.segment(text), title, bullets, ranker(translation));
         List<Unit> chosen = plan.summary().chosen();
         if (language == Language.FR || chosen.isEmpty()) {
             return digest(plan, chosen.stream().map(Unit::text).toList(), null);
@@ -50,10 +90,10 @@ public class DigestService {
     }
 
     /** English bullets and the whole translation, each segment translated once, by one model. */
-    public Digest digestWithTranslation(SegmentTranslator translation, String text, Integer bullets,
+    public Digest digestWithTranslation(SegmentTranslator translation, String text, String title, Integer bullets,
                                         DecodeOptions options) {
         Document doc = translation.segment(text);
-        DigestPlan plan = planner.plan(doc, bullets, similarity(translation));
+        DigestPlan plan = planner.plan(doc, title, bullets, ranker(translation));
         // Segments are numbered by their place in the document, so a unit finds its translations by index.
         List<SentenceTranslation> all = translation.translate(doc.segments(), options);
         List<String> texts = plan.summary().chosen().stream()
@@ -75,6 +115,10 @@ public class DigestService {
             bullets.add(new Bullet(texts.get(i), u.text(), u.span(), score));
         }
         return new Digest(bullets, Markdown.list(bullets.stream().map(Bullet::text).toList()), translation);
+    }
+
+    private UnitRanker ranker(SegmentTranslator translation) {
+        return trained != null ? trained : new Summarizer(similarity(translation), config.settings());
     }
 
     private SentenceSimilarity similarity(SegmentTranslator translation) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Groups content sentences into units: consecutive sentences of one paragraph stay together while
- * a « ... » (or “ ... ”) quotation is open.
+ * a « ... » (or “ ... ”) quotation is open, or a "..." one: straight quotes have no direction, so
+ * a sentence with an odd number of them opens a quotation or closes the open one.
  */
 public final class QuoteUnits {
 
@@ -17,17 +18,20 @@ public final class QuoteUnits {
         List<Unit> units = new ArrayList<>();
         List<Segment> current = new ArrayList<>();
         int depth = 0;
+        boolean straight = false;
         for (Segment s : content) {
-            boolean continues = !current.isEmpty() && depth > 0
+            boolean continues = !current.isEmpty() && (depth > 0 || straight)
                     && s.paragraph() == current.get(0).paragraph()
                     && s.index() == current.get(current.size() - 1).index() + 1;
             if (!current.isEmpty() && !continues) {
                 units.add(unit(units.size(), current));
                 current = new ArrayList<>();
                 depth = 0;
+                straight = false;
             }
             current.add(s);
             depth = Math.max(0, depth + opened(s.text()));
+            straight ^= s.text().chars().filter(c -> c == '"').count() % 2 == 1;
         }
         if (!current.isEmpty()) {
             units.add(unit(units.size(), current));

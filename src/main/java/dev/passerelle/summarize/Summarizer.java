@@ -30,7 +30,7 @@ import java.util.List;
  * prior as their score, but they are never chosen: MMR runs over the graph's units only (a digest
  * has at most 20 bullets, far fewer than the cap).
  */
-public final class Summarizer {
+public final class Summarizer implements UnitRanker {
 
     /** The most units that enter the similarity graph (and the encoder): the article's first ones. */
     public static final int MAX_GRAPH_UNITS = 256;
@@ -45,6 +45,12 @@ public final class Summarizer {
 
     public SummarizerSettings settings() {
         return settings;
+    }
+
+    /** LexRank reads no headline: {@code title} is ignored. */
+    @Override
+    public Summary summarize(List<Unit> units, String title, int k) {
+        return summarize(units, k);
     }
 
     /** Ranks {@code units} and picks {@code k} of them (fewer if the article is shorter). */

@@ -12,6 +12,7 @@ import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
  * Sentence splitting with OpenNLP's French model (UD French-GSD, from the
  * {@code opennlp-models-sentdetect-fr} artifact on the classpath). One instance serves every
  * thread: OpenNLP's thread-safe detector keeps one detector per thread over the shared model.
+ * Sentences glued without a space ({@link GluedSentences}) are cut apart afterwards.
  */
 public final class OpenNlpSentenceSplitter implements SentenceSplitter {
 
@@ -39,10 +40,14 @@ public final class OpenNlpSentenceSplitter implements SentenceSplitter {
     @Override
     public List<Span> split(String paragraph) {
         List<Span> spans = new ArrayList<>();
-        for (opennlp.tools.util.Span s : detector.sentPosDetect(paragraph)) {
-            Span trimmed = Span.of(s.trim(paragraph));
-            if (trimmed.length() > 0) {
-                spans.add(trimmed);
+        // Scraped bodies glue sentences where paragraphs were joined, which the model never saw and
+        // misreads (it cut "lourd.«Nous" after the guillemet): cut there first, then ask the model.
+        for (Span piece : GluedSentences.split(paragraph, List.of(new Span(0, paragraph.length())))) {
+            for (opennlp.tools.util.Span s : detector.sentPosDetect(piece.of(paragraph))) {
+                Span trimmed = Span.of(s.trim(piece.of(paragraph))).shift(piece.start());
+                if (trimmed.length() > 0) {
+                    spans.add(trimmed);
+                }
             }
         }
         return spans;

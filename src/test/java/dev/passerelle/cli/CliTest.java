@@ -46,7 +46,7 @@ class CliTest {
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
     }
 
-    private static final List<String> COMMANDS = List.of("fetch-model", "hash-key", "summarize-eval", "bench-engine");
+    private static final List<String> COMMANDS = List.of("fetch-model", "hash-key", "summarize-eval", "digest-eval", "bench-engine");
 
     @Test
     void theCommandsAreKnownByName() {
@@ -239,20 +239,23 @@ class CliTest {
         CommandRun defaults = summarizeEval(article);
         assertEquals(0, defaults.code(), defaults::toString);
         String header = defaults.out().lines().findFirst().orElseThrow();
-        assertTrue(header.contains("(lead-weight 0.25, keep-lead true, diversity 0.7, redundancy 0.6, "
-                + "bullets-ratio 0.2, min-bullets 3, max-bullets 7, lexical vectors)"), header);
+        assertTrue(header.contains("(trained ranking, abstract-words 12.0, keep-lead false, bullets-ratio 0.2, "
+                + "min-bullets 3, max-bullets 7)"), header);
+        CommandRun shorter = withProperties(Map.of("passerelle.digest.abstract-words", "3"), () -> summarizeEval(article));
+        assertTrue(shorter.out().contains("(trained ranking, abstract-words 3.0, "), shorter.out());
 
-        Map<String, String> tuning = Map.of("passerelle.digest.lead-weight", "0.9",
+        Map<String, String> tuning = Map.of("passerelle.digest.ranking", "lexrank", "passerelle.digest.lead-weight", "0.9",
                 "passerelle.digest.min-bullets", "1", "passerelle.digest.max-bullets", "1");
         CommandRun tuned = withProperties(tuning, () -> summarizeEval(article));
         assertEquals(0, tuned.code(), tuned::toString);
-        assertTrue(tuned.out().startsWith("5 sentences, 4 units, 1 bullets (lead-weight 0.9, "), tuned.out());
+        assertTrue(tuned.out().startsWith("5 sentences, 4 units, 1 bullets (LexRank, lead-weight 0.9, keep-lead true"),
+                tuned.out());
         assertTrue(tuned.out().contains("min-bullets 1, max-bullets 1,"), tuned.out());
         assertEquals(1, tuned.out().lines().filter(l -> l.startsWith(" *")).count(), tuned.out());
         assertNotEquals(defaults.out().lines().skip(2).toList(), tuned.out().lines().skip(2).toList(),
                 "other scores:\n" + defaults.out() + tuned.out());
 
-        CommandRun encoder = withProperties(Map.of("passerelle.digest.vectors", "encoder"),
+        CommandRun encoder = withProperties(Map.of("passerelle.digest.ranking", "lexrank", "passerelle.digest.vectors", "encoder"),
                 () -> summarizeEval(article));
         assertTrue(encoder.out().lines().findFirst().orElseThrow()
                 .endsWith("lexical vectors: passerelle.digest.vectors is encoder, but this command loads no model)"),

@@ -1,7 +1,19 @@
 package dev.passerelle.summarize;
 
+import java.util.Optional;
+
 /** The digest settings' defaults, for tests that build a {@link DigestService} without Quarkus (override to vary one). */
 class DigestConfigDefaults implements DigestConfig {
+
+    @Override
+    public Ranking ranking() {
+        return Ranking.TRAINED;
+    }
+
+    @Override
+    public double abstractWords() {
+        return 12;
+    }
 
     @Override
     public Vectors vectors() {
@@ -19,8 +31,8 @@ class DigestConfigDefaults implements DigestConfig {
     }
 
     @Override
-    public boolean keepLead() {
-        return SummarizerSettings.DEFAULT.keepLead();
+    public Optional<Boolean> keepLead() {
+        return Optional.empty();
     }
 
     @Override

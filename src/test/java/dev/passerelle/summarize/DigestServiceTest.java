@@ -11,6 +11,7 @@ import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.FinishReason;
 import dev.passerelle.translate.SentenceTranslation;
 import java.util.ArrayList;
+import dev.passerelle.model.OnnxOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +46,12 @@ class DigestServiceTest {
         }
     }
 
-    private static final DigestService SERVICE = new DigestService(new DigestConfigDefaults());
+    private static final DigestService SERVICE = new DigestService(new DigestConfigDefaults(), OnnxOptions.DEFAULT);
 
     @Test
     void theDigestSegmentsOnceAndTranslatesThoseSegmentsOnce() {
         Recording translator = new Recording();
-        Digest d = SERVICE.digestWithTranslation(translator, Fixture.sampleText(), 3, GREEDY);
+        Digest d = SERVICE.digestWithTranslation(translator, Fixture.sampleText(), "", 3, GREEDY);
         assertEquals(1, translator.segmented.size(), "one segmentation");
         assertEquals(1, translator.translated.size(), "one translation call");
         Document doc = translator.segmented.get(0);
@@ -67,7 +68,7 @@ class DigestServiceTest {
     @Test
     void englishBulletsTranslateOnlyTheChosenSegments() {
         Recording translator = new Recording();
-        Digest d = SERVICE.summarize(translator, Fixture.sampleText(), 2, Language.EN, GREEDY);
+        Digest d = SERVICE.summarize(translator, Fixture.sampleText(), "", 2, Language.EN, GREEDY);
         assertEquals(1, translator.segmented.size());
         int chosenSegments = d.bullets().size();
         assertTrue(translator.translated.get(0).size() >= chosenSegments
@@ -79,7 +80,7 @@ class DigestServiceTest {
     @Test
     void frenchBulletsNeedNoTranslation() {
         Recording translator = new Recording();
-        Digest d = SERVICE.summarize(translator, Fixture.sampleText(), 2, Language.FR, null);
+        Digest d = SERVICE.summarize(translator, Fixture.sampleText(), "", 2, Language.FR, null);
         assertTrue(translator.translated.isEmpty());
         assertEquals(d.bullets().get(0).source(), d.bullets().get(0).text());
     }

@@ -36,7 +36,8 @@ public final class LongInputDigest {
     public static void main(String[] args) {
         String text = args.length > 0 && args[0].equals("distinct") ? distinct(100_000) : repeated();
         Document doc = DocumentSplitter.sentencesOnly().split(text);
-        DigestPlan plan = new DigestPlanner(SummarizerSettings.DEFAULT).plan(doc, null, new LexicalSimilarity());
+        DigestPlan plan = new DigestPlanner(SummarizerSettings.DEFAULT).plan(doc, "", null,
+                new Summarizer(new LexicalSimilarity(), SummarizerSettings.DEFAULT));
         Summary summary = plan.summary();
         System.out.println("units=" + summary.units().size() + " bullets=" + summary.chosen().size()
                 + " first=" + summary.chosen().get(0).text());

@@ -12,6 +12,7 @@ import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.FinishReason;
 import dev.passerelle.translate.SentenceTranslation;
 import java.util.ArrayList;
+import dev.passerelle.model.OnnxOptions;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -176,11 +177,16 @@ class SummarizerBoundsTest {
             encoder.batches.clear();
             DigestService service = new DigestService(new DigestConfigDefaults() {
                 @Override
+                public Ranking ranking() {
+                    return Ranking.LEXRANK;
+                }
+
+                @Override
                 public Vectors vectors() {
                     return vectors;
                 }
-            });
-            Digest d = service.summarize(translator, LongInputDigest.repeated(), null, Language.EN, null);
+            }, OnnxOptions.DEFAULT);
+            Digest d = service.summarize(translator, LongInputDigest.repeated(), "", null, Language.EN, null);
             assertEquals(List.of(CAP), encoder.batches, vectors + ": one batch of the graph's texts");
             assertEquals(SummarizerSettings.DEFAULT.maxBullets(), d.bullets().size());
             assertEquals("EN(a b c d)", d.bullets().get(0).text());
