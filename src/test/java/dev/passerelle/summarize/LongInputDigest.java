@@ -1,11 +1,14 @@
 package dev.passerelle.summarize;
 
+import dev.passerelle.model.OnnxOptions;
+import dev.passerelle.summarize.trained.BulletSelector;
+import dev.passerelle.summarize.trained.OverlapModel;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
 
 /**
- * Plans the digest of a long input made of tiny sentences, as the service does with lexical
- * vectors, and prints one line: {@code units=<n> bullets=<k> first=<text of the first bullet>}.
+ * Plans the digest of a long input made of tiny sentences, as the service does (trained ranking,
+ * or LexRank with lexical vectors when the second argument is {@code lexrank}), and prints one line: {@code units=<n> bullets=<k> first=<text of the first bullet>}.
  * {@link SummarizerMemoryTest} runs it in a child JVM with a small heap.
  *
  * <p>Argument: {@code repeated} ("a b c d" 12,000 times, 96 kB) or {@code distinct}
@@ -36,9 +39,15 @@ public final class LongInputDigest {
     public static void main(String[] args) {
         String text = args.length > 0 && args[0].equals("distinct") ? distinct(100_000) : repeated();
         Document doc = DocumentSplitter.sentencesOnly().split(text);
-        DigestPlan plan = new DigestPlanner(SummarizerSettings.DEFAULT).plan(doc, "", null,
-                new Summarizer(new LexicalSimilarity(), SummarizerSettings.DEFAULT));
-        Summary summary = plan.summary();
+        boolean lexrank = args.length > 1 && args[1].equals("lexrank");
+        try (OverlapModel model = lexrank ? null : OverlapModel.load(OnnxOptions.DEFAULT)) {
+            UnitRanker ranker = lexrank ? new Summarizer(new LexicalSimilarity(), SummarizerSettings.DEFAULT)
+                    : new TrainedSummarizer(model, new BulletSelector(12), false);
+            print(new DigestPlanner(SummarizerSettings.DEFAULT).plan(doc, "", null, ranker).summary());
+        }
+    }
+
+    private static void print(Summary summary) {
         System.out.println("units=" + summary.units().size() + " bullets=" + summary.chosen().size()
                 + " first=" + summary.chosen().get(0).text());
     }
