@@ -38,6 +38,8 @@ public final class Cli {
                     HashKeyCommand::new),
             new Entry(EvaluateCommand.NAME, "Shows how the digest ranks and picks the sentences of an article.",
                     EvaluateCommand::new),
+            new Entry(ExtractEvaluation.NAME, "Measures the reader view's extraction on pages whose text is known.",
+                    ExtractEvaluation::new),
             new Entry(EngineBenchmark.NAME, "Times the translation engine alone on a model folder.",
                     EngineBenchmark::new));
 
