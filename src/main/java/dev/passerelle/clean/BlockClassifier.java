@@ -73,7 +73,9 @@ public final class BlockClassifier {
             if (initial[i] == Cls.NEAR_GOOD) {
                 Cls prev = neighbour(initial, i, -1, false);
                 Cls next = neighbour(initial, i, 1, false);
-                cls[i] = prev == Cls.BAD && next == Cls.BAD ? Cls.BAD : Cls.GOOD;
+                // jusText drops a near-good block between furniture; whole sentences of prose without
+                // links are kept even there (a one-paragraph article between its caption and its links).
+                cls[i] = prev == Cls.BAD && next == Cls.BAD && !wholeProse(blocks.get(i)) ? Cls.BAD : Cls.GOOD;
             }
         }
         headings(blocks, kinds, cls);
@@ -111,6 +113,11 @@ public final class BlockClassifier {
             return text.length() > LENGTH_HIGH ? Cls.GOOD : Cls.NEAR_GOOD;
         }
         return stops >= STOP_LOW ? Cls.NEAR_GOOD : Cls.BAD;
+    }
+
+    private static boolean wholeProse(Block b) {
+        String text = b.text().strip();
+        return b.linkChars() == 0 && text.length() >= LENGTH_LOW && SENTENCE_END.matcher(text).find();
     }
 
     /** jusText: good on both sides → good; bad on both → bad; mixed → good only next to a near-good block. */
