@@ -45,9 +45,11 @@ public final class BlockClassifier {
     private final boolean edgesAreFurniture;
 
     /**
-     * @param edgesAreFurniture whether the start and the end of the blocks count as furniture for
-     *     the blocks next to them (a page: yes, as in jusText; a text someone typed: no, its first and
-     *     last lines are decided by the lines they touch)
+     * @param edgesAreFurniture whether the start and the end count as furniture for the blocks next to
+     *     them: yes for a text (as in jusText: a short line that only touches the edge, such as a
+     *     headline or a trailing "Lire la suite", is not the body); no for a page's container, already
+     *     cut to the article, whose first and last blocks are decided by the blocks they touch (measured:
+     *     BAD edges lost article text on pages that Readability splits into fragments)
      */
     public BlockClassifier(boolean edgesAreFurniture) {
         this.edgesAreFurniture = edgesAreFurniture;
@@ -71,8 +73,8 @@ public final class BlockClassifier {
         }
         for (int i = 0; i < n; i++) {
             if (initial[i] == Cls.NEAR_GOOD) {
-                Cls prev = neighbour(initial, i, -1, false);
-                Cls next = neighbour(initial, i, 1, false);
+                Cls prev = neighbour(initial, i, -1, true);
+                Cls next = neighbour(initial, i, 1, true);
                 // jusText drops a near-good block between furniture; whole sentences of prose without
                 // links are kept even there (a one-paragraph article between its caption and its links).
                 cls[i] = prev == Cls.BAD && next == Cls.BAD && !wholeProse(blocks.get(i)) ? Cls.BAD : Cls.GOOD;
@@ -117,7 +119,7 @@ public final class BlockClassifier {
 
     private static boolean wholeProse(Block b) {
         String text = b.text().strip();
-        return b.linkChars() == 0 && text.length() >= LENGTH_LOW && SENTENCE_END.matcher(text).find();
+        return b.linkChars() == 0 && SENTENCE_END.matcher(text).find();
     }
 
     /** jusText: good on both sides → good; bad on both → bad; mixed → good only next to a near-good block. */

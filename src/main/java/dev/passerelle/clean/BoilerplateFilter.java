@@ -19,7 +19,8 @@ public final class BoilerplateFilter {
     /** A sentence needs at least this many words to be content. */
     static final int MIN_WORDS = BlockClassifier.MIN_WORDS;
 
-    private final BlockClassifier classifier = new BlockClassifier(false);
+    // A text runs from edge to edge: its first and last short lines lean on nothing (jusText).
+    private final BlockClassifier classifier = new BlockClassifier(true);
 
     /** One verdict per segment of {@code doc}, in order. */
     public List<Verdict> classify(Document doc) {

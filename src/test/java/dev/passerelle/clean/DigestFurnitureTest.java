@@ -1,0 +1,52 @@
+package dev.passerelle.clean;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.passerelle.clean.LabelledBlocks.Labelled;
+import dev.passerelle.summarize.DigestPlan;
+import dev.passerelle.summarize.DigestPlanner;
+import dev.passerelle.summarize.LexicalSimilarity;
+import dev.passerelle.summarize.SummarizerSettings;
+import dev.passerelle.summarize.Unit;
+import dev.passerelle.text.Document;
+import dev.passerelle.text.DocumentSplitter;
+import dev.passerelle.text.Segment;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The digest (lexical similarity, no model) never picks a sentence of a furniture block of the labelled set. */
+class DigestFurnitureTest {
+
+    private static final Map<String, List<Labelled>> PAGES = LabelledBlocks.pages();
+
+    static Stream<String> pages() {
+        return PAGES.keySet().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void noBulletComesFromFurniture(String page) {
+        List<Labelled> blocks = PAGES.get(page);
+        String text = LabelledBlocks.text(blocks);
+        Document doc = DocumentSplitter.sentencesOnly().split(text);
+        // As many bullets as the digest allows: the more it picks, the likelier furniture would show.
+        DigestPlan plan = new DigestPlanner(SummarizerSettings.DEFAULT).plan(doc, 20, new LexicalSimilarity());
+        assertFalse(plan.summary().chosen().isEmpty());
+        for (Unit u : plan.summary().chosen()) {
+            for (Segment s : u.segments()) {
+                Labelled block = blockAt(blocks, text, s.span().start());
+                assertTrue(block.content(), () -> "picked from " + block.label() + ": " + s.text());
+            }
+        }
+    }
+
+    /** The block whose line holds {@code offset}. */
+    private static Labelled blockAt(List<Labelled> blocks, String text, int offset) {
+        int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+        return blocks.get(line);
+    }
+}
