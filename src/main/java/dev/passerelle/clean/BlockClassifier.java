@@ -25,7 +25,11 @@ public final class BlockClassifier {
     static final int LENGTH_LOW = 70;
     /** Longer blocks with enough stop words are content on their own (length_high). */
     static final int LENGTH_HIGH = 200;
-    /** Stop-word densities of prose: below LOW furniture, from HIGH content (French news: lower than jusText's 0.30/0.32 because Lucene's lists are short). */
+    /**
+     * Stop-word densities: below LOW furniture, from HIGH content. Lower than jusText's 0.30/0.32, whose
+     * stop lists are longer than Lucene's: of the article sentences of the 300 OrangeSum pages, 1% fall
+     * under 0.22 and 5% under 0.30; the median is 0.42.
+     */
     static final double STOP_LOW = 0.22;
     static final double STOP_HIGH = 0.26;
     /** A block with more of its text in links is a list of links. */

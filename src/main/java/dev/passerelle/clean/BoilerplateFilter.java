@@ -32,10 +32,14 @@ public final class BoilerplateFilter {
         List<Block> blocks = new ArrayList<>(extents.size());
         extents.values().forEach(e -> blocks.add(Block.line(doc.text().substring(e[0], e[1]))));
         List<BlockVerdict> verdicts = classifier.classify(blocks);
+        // A text without any prose (a list, a table of short lines) is not an article with furniture
+        // around it: then only the certain shapes decide, for paragraphs and sentences alike.
+        boolean prose = verdicts.stream().anyMatch(BlockVerdict::content);
         Map<Integer, Boilerplate> paragraphs = new LinkedHashMap<>();
         int i = 0;
         for (Integer p : extents.keySet()) {
-            paragraphs.put(p, verdicts.get(i++).kind());
+            paragraphs.put(p, prose ? verdicts.get(i).kind() : BlockRules.match(blocks.get(i).text()));
+            i++;
         }
         List<Verdict> out = new ArrayList<>(doc.segments().size());
         for (Segment s : doc.segments()) {
