@@ -11,7 +11,7 @@ public enum Extraction {
     READER(html -> ArticleExtractor.extract(html, true)),
     /** The page's own {@code <article>}, {@code <main>} or body, then the block classifier (no Readability). */
     BLOCKS(html -> ArticleExtractor.extract(html, false)),
-    /** Readability4J alone: its title and the text of the container it finds. */
+    /** Readability4J alone: the text of the container it finds, under the page's {@code <h1>} like the others. */
     READABILITY(html -> {
         var page = Jsoup.parse(html);
         Element c = ReadabilityContainer.find(page);
