@@ -1,5 +1,6 @@
 package dev.passerelle.api;
 
+import dev.passerelle.clean.Article;
 import dev.passerelle.service.LoadedModel;
 import dev.passerelle.service.ModelLifecycle;
 import dev.passerelle.service.SegmentTranslators;
@@ -64,8 +65,10 @@ public class DigestResource {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
         Language language = request.language() == null ? Language.EN : request.language();
-        String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), false);
-        String title = rules.title(request.title());
+        Article input = rules.articleOrText(request.text(), "text", RequestRules.isHtml(request.format()));
+        String text = input.body();
+        // The headline helps rank: the one given, else a page's own.
+        String title = request.title() != null ? rules.title(request.title()) : input.title();
         Integer bullets = rules.bullets(request.bullets());
         Integer beams = rules.beams(request.beams());
         if (language == Language.FR) {
@@ -98,8 +101,10 @@ public class DigestResource {
         if (request == null) {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
-        String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), false);
-        String title = rules.title(request.title());
+        Article input = rules.articleOrText(request.text(), "text", RequestRules.isHtml(request.format()));
+        String text = input.body();
+        // The headline helps rank: the one given, else a page's own.
+        String title = request.title() != null ? rules.title(request.title()) : input.title();
         Integer bullets = rules.bullets(request.bullets());
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(request.beams(), m.defaults());

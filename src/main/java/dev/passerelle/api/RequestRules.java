@@ -1,5 +1,6 @@
 package dev.passerelle.api;
 
+import dev.passerelle.clean.Article;
 import dev.passerelle.clean.ArticleExtractor;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.security.TextBudget;
@@ -40,6 +41,41 @@ public class RequestRules {
      * (with its headline when {@code withTitle}). Not charged yet: see {@link #charge}.
      */
     String text(String text, String name, boolean html, boolean withTitle) {
+        Article article = html ? article(text, name) : new Article("", checked(text, name));
+        return visible(withTitle ? article.withTitle() : article.body(), name, html);
+    }
+
+    /**
+     * What a digest reads: the article of a page with its headline (the {@code <h1>}), or a text as
+     * the body with no headline; the body checked as {@link #text} checks it.
+     */
+    Article articleOrText(String text, String name, boolean html) {
+        Article article = html ? article(text, name) : new Article("", checked(text, name));
+        visible(article.body(), name, html);
+        return article;
+    }
+
+    private static String visible(String plain, String name, boolean html) {
+        if (invisible(plain)) {
+            throw ProblemException.badRequest(name + " is empty" + (html ? " once the HTML is reduced to text" : "")
+                    + (plain.isBlank() ? "" : ": it holds only invisible characters"));
+        }
+        return plain;
+    }
+
+    /**
+     * The article of the page {@code html} (its reader view): the page present, within the size limit,
+     * of acceptable characters before and after its entities are decoded. Not checked for emptiness.
+     */
+    Article article(String html, String name) {
+        Article article = ArticleExtractor.extract(checked(html, name));
+        // Entities decode only now: &#0; or &#xD800; must meet the same checks as typed text.
+        checkCharacters(article.withTitle(), name + " (its HTML entities decoded)");
+        return article;
+    }
+
+    /** {@code text} present, within passerelle.text.max-chars, of acceptable characters. */
+    private String checked(String text, String name) {
         if (text == null) {
             throw ProblemException.badRequest("\"" + name + "\" is required and must be a string");
         }
@@ -49,18 +85,7 @@ public class RequestRules {
                     + " characters; the limit is " + max + " (passerelle.text.max-chars)");
         }
         checkCharacters(text, name);
-        String plain = text;
-        if (html) {
-            var article = ArticleExtractor.extract(text);
-            plain = withTitle ? article.withTitle() : article.body();
-            // Entities decode only now: &#0; or &#xD800; must meet the same checks as typed text.
-            checkCharacters(plain, name + " (its HTML entities decoded)");
-        }
-        if (invisible(plain)) {
-            throw ProblemException.badRequest(name + " is empty" + (html ? " once the HTML is reduced to text" : "")
-                    + (plain.isBlank() ? "" : ": it holds only invisible characters"));
-        }
-        return plain;
+        return text;
     }
 
     /**

@@ -40,6 +40,8 @@ public final class Cli {
                     EvaluateCommand::new),
             new Entry(DigestEvalCommand.NAME, "Scores the digest against journalists' abstracts (ROUGE), beside LEAD.",
                     DigestEvalCommand::new),
+            new Entry(ExtractEvaluation.NAME, "Measures the reader view's extraction on pages whose text is known.",
+                    ExtractEvaluation::new),
             new Entry(EngineBenchmark.NAME, "Times the translation engine alone on a model folder.",
                     EngineBenchmark::new));
 

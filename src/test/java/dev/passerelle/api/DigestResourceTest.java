@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
+import dev.passerelle.clean.ArticleExtractor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -71,10 +72,33 @@ class DigestResourceTest {
     }
 
     @Test
-    void htmlAndTextGiveTheSameDigest() {
-        List<String> fromText = post("/v1/digest", Map.of("text", Fixture.sampleText())).getList("bullets");
+    void htmlAndTextGiveTheSameDigestThePagesHeadlineRankingTheBullets() {
+        String headline = ArticleExtractor.extract(Fixture.sampleHtml()).title();
+        assertFalse(headline.isEmpty());
+        List<String> fromText = post("/v1/digest", Map.of("text", Fixture.sampleText(), "title", headline))
+                .getList("bullets");
         List<String> fromHtml = post("/v1/digest", Map.of("text", Fixture.sampleHtml(), "format", "html")).getList("bullets");
         assertEquals(fromText, fromHtml);
+    }
+
+    @Test
+    void aHeadlineChangesTheRankingNotTheBulletsText() {
+        Map<String, Object> body = Map.of("text", Fixture.sampleText(), "language", "fr", "bullets", 2);
+        List<String> plain = post("/v1/summarize", body).getList("bullets");
+        List<String> titled = post("/v1/summarize", Map.of("text", Fixture.sampleText(), "language", "fr", "bullets", 2,
+                "title", "L'OCS compte neuf membres, dont l'Inde, l'Iran et le Pakistan")).getList("bullets");
+        assertTrue(titled.stream().anyMatch(b -> b.startsWith("L'OCS compte désormais neuf membres")), titled::toString);
+        assertTrue(titled.stream().noneMatch(b -> b.contains("Inde, l'Iran et le Pakistan") && b.startsWith("L'OCS compte neuf")),
+                "the headline is not a bullet");
+        assertEquals(2, plain.size());
+    }
+
+    @Test
+    void aHeadlineLongerThanAThousandCharactersIsRefused() {
+        given().contentType(ContentType.JSON).body(Map.of("text", Fixture.sampleText(), "title", "x".repeat(1001)))
+                .when().post("/v1/summarize")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("detail", containsString("\"title\" has 1001 characters; the limit is 1000"));
     }
 
     @Test

@@ -12,15 +12,18 @@ import org.junit.jupiter.api.Test;
 class ArticleExtractorTest {
 
     @Test
-    void theHtmlSampleGivesTheSentencesOfTheTextSample() {
+    void theHtmlSampleGivesTheContentOfTheTextSampleLeadFirst() {
         Article article = ArticleExtractor.extract(Fixture.sampleHtml());
         assertEquals("Le Kazakhstan réaffirme que la Russie est un allié important", article.title());
         List<String> fromHtml = BoilerplateFilterTest.SENTENCES.split(article.body()).segments().stream()
                 .map(Segment::text).toList();
-        List<String> fromText = BoilerplateFilterTest.SENTENCES.split(Fixture.sampleText()).segments().stream()
-                .map(Segment::text).filter(s -> !s.equals("Comment (0)")).toList();
-        // The comments block is page furniture and goes with the extraction; everything else matches.
+        List<String> fromText = new BoilerplateFilter().content(BoilerplateFilterTest.SENTENCES.split(Fixture.sampleText()))
+                .stream().map(Segment::text).toList();
+        // The page's caption, credit, byline, source link and comments go with the extraction: what is
+        // left is exactly what the filter keeps of the text sample, the lead first.
         assertEquals(fromText, fromHtml);
+        assertTrue(fromHtml.get(0).startsWith("Le Kazakhstan dialogue avec la Russie"));
+        assertTrue(fromHtml.get(fromHtml.size() - 1).startsWith("Elle compte également trois observateurs"));
     }
 
     @Test
@@ -35,10 +38,18 @@ class ArticleExtractorTest {
     @Test
     void withoutArticleOrMainTheBodyIsUsedAndTheTitleTagNamesIt() {
         Article a = ArticleExtractor.extract("<html><head><title>Titre</title></head><body>"
-                + "<div>Premier paragraphe.</div><p>Deuxième<br>ligne.</p><ul><li>Un point</li></ul></body></html>");
+                + "<div>Le premier paragraphe de l'article est ici.</div><p>Le deuxième paragraphe<br>suit sur une"
+                + " autre ligne.</p><ul><li>Un point de la liste qui compte.</li></ul></body></html>");
         assertEquals("Titre", a.title());
-        assertEquals("Premier paragraphe.\nDeuxième\nligne.\nUn point", a.body());
+        assertEquals(List.of("Le premier paragraphe de l'article est ici.", "Le deuxième paragraphe",
+                "suit sur une autre ligne.", "Un point de la liste qui compte."), a.paragraphs());
         assertTrue(a.withTitle().startsWith("Titre\n\n"));
+    }
+
+    @Test
+    void aPageWithoutProseKeepsItsTextButNotItsCertainFurniture() {
+        Article a = ArticleExtractor.extract("<p>Merci beaucoup !</p><p>Bonjour</p><p>© AFP</p>");
+        assertEquals(List.of("Merci beaucoup !", "Bonjour"), a.paragraphs());
     }
 
     @Test
@@ -50,7 +61,8 @@ class ArticleExtractorTest {
         for (int i = 0; i < 4_000; i++) {
             bold.append("<b x=").append(i).append('>');
         }
-        bold.append("Merci beaucoup !").append("</b>".repeat(4_000)).append("</p><p>Fin.</p>");
-        assertEquals("Merci beaucoup !\nFin.", ArticleExtractor.extract(bold.toString()).body());
+        bold.append("Le ministre est arrivé à Paris.").append("</b>".repeat(4_000)).append("</p><p>La visite a duré deux jours.</p>");
+        assertEquals("Le ministre est arrivé à Paris.\nLa visite a duré deux jours.",
+                ArticleExtractor.extract(bold.toString()).body());
     }
 }

@@ -46,7 +46,8 @@ class CliTest {
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
     }
 
-    private static final List<String> COMMANDS = List.of("fetch-model", "hash-key", "summarize-eval", "digest-eval", "bench-engine");
+    private static final List<String> COMMANDS = List.of("fetch-model", "hash-key", "summarize-eval", "digest-eval",
+            "extract-eval", "bench-engine");
 
     @Test
     void theCommandsAreKnownByName() {
