@@ -24,6 +24,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -100,7 +101,8 @@ public class DigestResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "article",
             value = "{\"text\": \"Le président est arrivé à Astana.\\nDes accords ont été signés hier.\\nPhoto : AFP\", \"bullets\": 3}")))
     @APIResponse(responseCode = "200", description = "bullets, Markdown and the whole translation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer", value =
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DigestResponse.class), examples = @ExampleObject(name = "answer", value =
                     "{\"bullets\": [\"The president arrived in Astana.\", \"Agreements were signed yesterday.\"], "
                     + "\"markdown\": \"- The president arrived in Astana.\\n- Agreements were signed yesterday.\", "
                     + "\"translation\": \"The president arrived in Astana.\\nAgreements were signed yesterday.\\nPhoto: AFP\"}")))

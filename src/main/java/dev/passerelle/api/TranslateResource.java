@@ -32,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -83,7 +84,8 @@ public class TranslateResource {
             @ExampleObject(name = "several texts, greedy", value = "{\"texts\": [\"Bonjour.\", \"Merci beaucoup !\"], \"beams\": 1}"),
             @ExampleObject(name = "an HTML page", value = "{\"text\": \"<article><p>Le président est arrivé.</p></article>\", \"format\": \"html\"}")}))
     @APIResponse(responseCode = "200", description = "the translation, sentence by sentence",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer", value =
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TranslateResponse.class), examples = @ExampleObject(name = "answer", value =
                     "{\"translation\": \"The president arrived in Astana. Thank you very much!\", \"sentences\": "
                     + "[{\"index\": 0, \"paragraph\": 0, \"start\": 0, \"end\": 33, \"source\": \"Le président est arrivé à Astana.\", "
                     + "\"translation\": \"The president arrived in Astana.\", \"score\": -0.0003, \"finish\": \"eos\", \"cached\": false}], "

@@ -136,6 +136,18 @@ class LanguageResourceTest {
     }
 
     @Test
+    void theOpenApiDocumentTellsAboutLanguages() {
+        JsonPath api = Management.given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        for (String path : List.of("/v1/translate", "/v1/digest", "/v1/summarize")) {
+            assertTrue(api.getMap("paths.'" + path + "'.post.responses").containsKey("422"), path);
+        }
+        assertTrue(api.getString("components.schemas.TranslateResponse.properties.detectedLanguage.description")
+                .contains("passthrough"));
+        assertTrue(api.getList("components.schemas.SentenceView.properties.finish.enum").contains("passthrough"));
+        assertTrue(api.getMap("components.schemas.DigestResponse.properties").containsKey("detectedLanguage"));
+    }
+
+    @Test
     void englishStreamsBackUnchanged() {
         String body = given().contentType(ContentType.JSON).accept("text/event-stream").body(Map.of("text", ENGLISH))
                 .when().post("/v1/translate").then().statusCode(200).extract().asString();
