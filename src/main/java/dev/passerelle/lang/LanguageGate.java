@@ -14,6 +14,8 @@ public class LanguageGate {
 
     private static final String FRENCH = "fra";
     private static final String ENGLISH = "eng";
+    /** A word or a two-word name is French whatever its letters: too little to refuse or pass through. */
+    static final int MIN_WORDS = 3;
 
     private final LanguageDetector detector;
     private final Thresholds whole;
@@ -72,13 +74,24 @@ public class LanguageGate {
     /** Long enough, and the best language clearly ahead of the runner-up and of French. */
     private static boolean confident(String text, List<DetectedLanguage> ranked, Thresholds t) {
         DetectedLanguage best = ranked.get(0);
-        if (best.code().equals(FRENCH) || ranked.size() < 2 || letters(text) < t.minLetters()) {
+        if (best.code().equals(FRENCH) || ranked.size() < 2 || letters(text) < t.minLetters() || !words(text)) {
             return false;
         }
         double french = ranked.stream().filter(l -> l.code().equals(FRENCH)).mapToDouble(DetectedLanguage::confidence)
                 .findFirst().orElse(0);
         return best.confidence() >= t.margin() * ranked.get(1).confidence()
                 && best.confidence() >= t.frenchMargin() * french;
+    }
+
+    /** Whether {@code text} has at least {@link #MIN_WORDS} words with a letter in them. */
+    private static boolean words(String text) {
+        int words = 0;
+        for (String w : text.split("\\s+")) {
+            if (w.codePoints().anyMatch(Character::isLetter) && ++words >= MIN_WORDS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int letters(String text) {

@@ -62,7 +62,12 @@ class LanguageGateTest {
     @ParameterizedTest
     @ValueSource(strings = {"Bonjour", "Bonjour.", "Merci beaucoup !", "Paris", "Emmanuel Macron", "2024", "42", "OK",
             "Photo : AFP", "Comment (0)", "Netflix", "COVID-19", "Hello", "Thank you", "Hello world", "Guten Tag",
-            "Kassym-Jomart Tokaïev", "Oui.", "Non.", "Danke schön", "¡Hola!", "", "   ", "1 2 3 4 5 6 7 8 9 10"})
+            "Kassym-Jomart Tokaïev", "Oui.", "Non.", "Danke schön", "¡Hola!", "", "   ", "1 2 3 4 5 6 7 8 9 10",
+            "Donaudampfschifffahrtsgesellschaftskapitän", "Maria Fernanda Rodríguez González", "Hans-Dietrich Genscher",
+            "Frank-Walter Steinmeier, Bundespräsident", "Real Madrid CF", "Manchester United Football Club",
+            "Sergueï Lavrov, Vladimir Poutine, Kassym-Jomart Tokaïev", "https://www.kazpravda.kz/en/news/politics",
+            "Photo : Kremlin.ru", "Minh Duc (Selon TASS, Kazinform)", "Comment (0)", "Breaking news", "Netflix and chill",
+            "Oktoberfest", "Gesundheit", "Weltanschauung"})
     void shortOrAmbiguousInputIsFrench(String text) {
         // Never refused, never passed through: the model gets it, as before detection existed.
         assertEquals(Verdict.Kind.FRENCH, gate.require(text, "The text").kind(), text);
