@@ -89,7 +89,7 @@ public class TranslateResource {
                     "{\"translation\": \"The president arrived in Astana. Thank you very much!\", \"sentences\": "
                     + "[{\"index\": 0, \"paragraph\": 0, \"start\": 0, \"end\": 33, \"source\": \"Le président est arrivé à Astana.\", "
                     + "\"translation\": \"The president arrived in Astana.\", \"score\": -0.0003, \"finish\": \"eos\", \"cached\": false}], "
-                    + "\"format\": \"text\", \"beams\": 4, \"model\": \"opus-mt-fr-en@main\"}")))
+                    + "\"format\": \"text\", \"beams\": 4, \"model\": \"opus-mt-fr-en@main\", \"detectedLanguage\": \"fr\"}")))
     @APIResponse(responseCode = "400", description = "bad input (problem+json)")
     @APIResponse(responseCode = "422", description = "the text is in a language other than French or English, "
             + "named in the detail (problem+json)")
