@@ -1,5 +1,6 @@
 package dev.passerelle.lang;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * a name, a number or "Bonjour" is never refused.
  */
 @ApplicationScoped
+@Startup // reads the 10 MB model at startup rather than in the first request
 public class LanguageGate {
 
     private static final String FRENCH = "fra";
