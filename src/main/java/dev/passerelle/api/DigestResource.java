@@ -1,6 +1,8 @@
 package dev.passerelle.api;
 
 import dev.passerelle.clean.Article;
+import dev.passerelle.lang.LanguageGate;
+import dev.passerelle.lang.Verdict;
 import dev.passerelle.service.LoadedModel;
 import dev.passerelle.service.ModelLifecycle;
 import dev.passerelle.service.SegmentTranslators;
@@ -23,6 +25,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,9 +46,11 @@ public class DigestResource {
     private final SegmentTranslators translators;
     private final RequestRules rules;
     private final Callers callers;
+    private final LanguageGate languages;
 
     DigestResource(DigestService digests, ModelLifecycle model, SegmentTranslators translators, RequestRules rules,
-                   Callers callers) {
+                   Callers callers, LanguageGate languages) {
+        this.languages = languages;
         this.callers = callers;
         this.digests = digests;
         this.model = model;
@@ -57,7 +62,10 @@ public class DigestResource {
     @Path("/summarize")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
-    @Operation(summary = "Extractive summary of a French article, as English (en) or French (fr) bullets")
+    @Operation(summary = "Extractive summary of a French article, as English (en) or French (fr) bullets",
+            description = "An English article is summarised as English: its own sentences, whatever the language "
+                    + "asked for (language \"en\", detectedLanguage \"en\"). Another language is refused with 422.")
+    @APIResponse(responseCode = "422", description = "the text is in a language other than French or English")
     public Response summarize(SummarizeRequest request, @Context HttpHeaders headers,
                               @Context HttpServerRequest http) {
         Caller caller = callers.of(http);
@@ -71,31 +79,38 @@ public class DigestResource {
         String title = request.title() != null ? rules.title(request.title()) : input.title();
         Integer bullets = rules.bullets(request.bullets());
         Integer beams = rules.beams(request.beams());
-        if (language == Language.FR) {
-            // French bullets need no model: they work before it is loaded.
+        Verdict verdict = languages.require(text, "The text");
+        if (language == Language.FR || verdict.english()) {
+            // Bullets in the article's own language need no model: they work before it is loaded.
+            // (An English article has no French bullets to give: its bullets are its own English sentences.)
             rules.charge(List.of(text));
-            return answer(digests.summarize(translators.forRequest(caller), text, title, bullets, Language.FR, null), language,
-                    null, headers);
+            Language own = verdict.english() ? Language.EN : Language.FR;
+            Digest d = digests.summarize(translators.forRequest(caller), text, title, bullets, Language.FR, null);
+            return answer(d, own, null, verdict, headers);
         }
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(beams, m.defaults());
         rules.charge(List.of(text));
         Digest d = digests.summarize(translators.of(m, caller), text, title, bullets, Language.EN, options);
-        return answer(d, language, m.modelId(), headers);
+        return answer(d, language, m.modelId(), verdict, headers);
     }
 
     @POST
     @Path("/digest")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
-    @Operation(summary = "English bullets and the whole English translation of a French article, in one call")
+    @Operation(summary = "English bullets and the whole English translation of a French article, in one call",
+            description = "An English article passes through: its bullets are its own sentences and the translation "
+                    + "is the text unchanged (detectedLanguage \"en\"). Another language is refused with 422.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "article",
             value = "{\"text\": \"Le président est arrivé à Astana.\\nDes accords ont été signés hier.\\nPhoto : AFP\", \"bullets\": 3}")))
     @APIResponse(responseCode = "200", description = "bullets, Markdown and the whole translation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer", value =
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DigestResponse.class), examples = @ExampleObject(name = "answer", value =
                     "{\"bullets\": [\"The president arrived in Astana.\", \"Agreements were signed yesterday.\"], "
                     + "\"markdown\": \"- The president arrived in Astana.\\n- Agreements were signed yesterday.\", "
                     + "\"translation\": \"The president arrived in Astana.\\nAgreements were signed yesterday.\\nPhoto: AFP\"}")))
+    @APIResponse(responseCode = "422", description = "the text is in a language other than French or English")
     public Response digest(DigestRequest request, @Context HttpHeaders headers, @Context HttpServerRequest http) {
         Caller caller = callers.of(http);
         if (request == null) {
@@ -106,20 +121,28 @@ public class DigestResource {
         // The headline helps rank: the one given, else a page's own.
         String title = request.title() != null ? rules.title(request.title()) : input.title();
         Integer bullets = rules.bullets(request.bullets());
+        Verdict verdict = languages.require(text, "The text");
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(request.beams(), m.defaults());
         rules.charge(List.of(text));
+        if (verdict.english()) {
+            // Already English: bullets are the article's own sentences, and the translation the text unchanged.
+            Digest d = digests.digestWithTranslation(SegmentTranslators.passingThrough(translators.of(m, caller)), text,
+                    title, bullets, options);
+            return answer(new Digest(d.bullets(), d.markdown(), text), Language.EN, m.modelId(), verdict, headers);
+        }
         Digest d = digests.digestWithTranslation(translators.of(m, caller), text, title, bullets, options);
-        return answer(d, Language.EN, m.modelId(), headers);
+        return answer(d, Language.EN, m.modelId(), verdict, headers);
     }
 
-    private Response answer(Digest d, Language language, String modelId, HttpHeaders headers) {
+    private Response answer(Digest d, Language language, String modelId, Verdict verdict, HttpHeaders headers) {
         boolean markdown = !headers.getAcceptableMediaTypes().isEmpty()
                 && headers.getAcceptableMediaTypes().get(0).isCompatible(MediaType.valueOf(MARKDOWN))
                 && !headers.getAcceptableMediaTypes().get(0).isWildcardType();
         if (markdown) {
             return Response.ok(d.markdown(), MARKDOWN + ";charset=UTF-8").build();
         }
-        return Response.ok(DigestResponse.of(d, language.code(), modelId), MediaType.APPLICATION_JSON).build();
+        return Response.ok(DigestResponse.of(d, language.code(), modelId, verdict.tag()), MediaType.APPLICATION_JSON)
+                .build();
     }
 }

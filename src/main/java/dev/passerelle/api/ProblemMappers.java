@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.passerelle.batch.OverloadedException;
 import dev.passerelle.batch.TooLargeException;
+import dev.passerelle.lang.UnsupportedLanguageException;
 import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.service.ModelNotReadyException;
 import dev.passerelle.translate.AbandonReason;
@@ -55,6 +56,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unsupportedLanguage(UnsupportedLanguageException e) {
+        return counted(known(e));
+    }
+
+    @ServerExceptionMapper
     public Response notReady(ModelNotReadyException e) {
         return counted(known(e));
     }
@@ -81,6 +87,10 @@ public class ProblemMappers {
     static Response known(Throwable e) {
         if (e instanceof ProblemException p) {
             return build(p.status(), p.title(), p.getMessage(), p.retryAfterSeconds());
+        }
+        if (e instanceof UnsupportedLanguageException) {
+            // Well-formed but not workable: the same text will never be translated, so not a 400 or a 503.
+            return build(422, "Unsupported Language", e.getMessage(), null);
         }
         if (e instanceof ModelNotReadyException) {
             return build(503, "Model Not Ready", e.getMessage(), NOT_READY_RETRY_SECONDS);

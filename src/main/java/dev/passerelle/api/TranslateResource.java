@@ -2,12 +2,15 @@ package dev.passerelle.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.passerelle.lang.LanguageGate;
+import dev.passerelle.lang.Verdict;
 import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.service.LoadedModel;
 import dev.passerelle.service.ModelLifecycle;
 import dev.passerelle.text.Document;
 import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
+import dev.passerelle.translate.SentenceTranslation;
 import dev.passerelle.translate.TranslationResult;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,13 +32,17 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
-/** {@code POST /v1/translate}: French in, English out, as JSON or plain text. */
+/**
+ * {@code POST /v1/translate}: French in, English out, as JSON, plain text or a stream. English
+ * input passes through unchanged; other languages are refused with 422 (see {@link LanguageGate}).
+ */
 @Path("/v1/translate")
 @Tag(name = "translate")
 @Blocking
@@ -51,9 +58,11 @@ public class TranslateResource {
     private final ObjectMapper json;
     private final Callers callers;
     private final ProblemMappers problems;
+    private final LanguageGate languages;
 
     TranslateResource(ModelLifecycle model, RequestRules rules, ObjectMapper json, Callers callers,
-                      PasserelleMetrics metrics) {
+                      PasserelleMetrics metrics, LanguageGate languages) {
+        this.languages = languages;
         this.model = model;
         this.rules = rules;
         this.json = json;
@@ -66,18 +75,24 @@ public class TranslateResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Translate French text to English",
             description = "Give \"text\" (one text) or \"texts\" (several). Each sentence comes back with its "
-                    + "span in the input, its translation and a score.")
+                    + "span in the input, its translation and a score. The input's language is detected: English "
+                    + "text passes through unchanged (detectedLanguage \"en\", every sentence with finish "
+                    + "\"passthrough\"); an English sentence quoted in a French text is kept as it is the same way; "
+                    + "another language is refused with 422. Short or uncertain texts are taken for French.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "one text", value = "{\"text\": \"Le président est arrivé à Astana. Merci beaucoup !\"}"),
             @ExampleObject(name = "several texts, greedy", value = "{\"texts\": [\"Bonjour.\", \"Merci beaucoup !\"], \"beams\": 1}"),
             @ExampleObject(name = "an HTML page", value = "{\"text\": \"<article><p>Le président est arrivé.</p></article>\", \"format\": \"html\"}")}))
     @APIResponse(responseCode = "200", description = "the translation, sentence by sentence",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answer", value =
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TranslateResponse.class), examples = @ExampleObject(name = "answer", value =
                     "{\"translation\": \"The president arrived in Astana. Thank you very much!\", \"sentences\": "
                     + "[{\"index\": 0, \"paragraph\": 0, \"start\": 0, \"end\": 33, \"source\": \"Le président est arrivé à Astana.\", "
                     + "\"translation\": \"The president arrived in Astana.\", \"score\": -0.0003, \"finish\": \"eos\", \"cached\": false}], "
-                    + "\"format\": \"text\", \"beams\": 4, \"model\": \"opus-mt-fr-en@main\"}")))
+                    + "\"format\": \"text\", \"beams\": 4, \"model\": \"opus-mt-fr-en@main\", \"detectedLanguage\": \"fr\"}")))
     @APIResponse(responseCode = "400", description = "bad input (problem+json)")
+    @APIResponse(responseCode = "422", description = "the text is in a language other than French or English, "
+            + "named in the detail (problem+json)")
     @APIResponse(responseCode = "503", description = "no model loaded, or overloaded (problem+json, Retry-After)")
     public TranslateResponse translate(TranslateRequest request, @Context HttpServerRequest http) {
         Caller caller = callers.of(http);
@@ -99,11 +114,16 @@ public class TranslateResource {
             String name = single ? "text" : "texts[" + i + "]";
             inputs.add(rules.text(texts.get(i), name, html, true));
         }
+        // Refused before the model is needed: another language stays refused whatever the model's state.
+        List<Verdict> verdicts = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            verdicts.add(languages.require(inputs.get(i), single ? "The text" : "texts[" + i + "]"));
+        }
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(request.beams(), m.defaults());
         rules.charge(inputs);
         long start = System.nanoTime();
-        List<TranslationResult> results = m.translator().translate(inputs, options, caller);
+        List<TranslationResult> results = translate(m, inputs, verdicts, options, caller);
         LOG.infof("translated %d text(s), %d sentence(s), beams %d, in %d ms", inputs.size(),
                 results.stream().mapToInt(r -> r.sentences().size()).sum(), options.beams(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -111,12 +131,40 @@ public class TranslateResource {
         if (single) {
             TranslationResult r = results.get(0);
             return new TranslateResponse(r.translation(), r.sentences().stream().map(SentenceView::of).toList(),
-                    null, null, format, options.beams(), m.modelId());
+                    null, null, format, options.beams(), m.modelId(), verdicts.get(0).tag());
+        }
+        List<TranslateResponse.DocumentView> documents = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            TranslationResult r = results.get(i);
+            documents.add(new TranslateResponse.DocumentView(r.translation(),
+                    r.sentences().stream().map(SentenceView::of).toList(), verdicts.get(i).tag()));
         }
         return new TranslateResponse(null, null, results.stream().map(TranslationResult::translation).toList(),
-                results.stream().map(r -> new TranslateResponse.DocumentView(r.translation(),
-                        r.sentences().stream().map(SentenceView::of).toList())).toList(),
-                format, options.beams(), m.modelId());
+                documents, format, options.beams(), m.modelId(), null);
+    }
+
+    /** The French inputs translated together (one batch), the English ones passed through; in order. */
+    private static List<TranslationResult> translate(LoadedModel m, List<String> inputs, List<Verdict> verdicts,
+                                                     DecodeOptions options, Caller caller) {
+        List<String> french = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!verdicts.get(i).english()) {
+                french.add(inputs.get(i));
+            }
+        }
+        List<TranslationResult> translated = french.isEmpty() ? List.of()
+                : m.translator().translate(french, options, caller);
+        List<TranslationResult> results = new ArrayList<>(inputs.size());
+        for (int i = 0, next = 0; i < inputs.size(); i++) {
+            results.add(verdicts.get(i).english() ? passedThrough(m.translator().segment(inputs.get(i)), inputs.get(i))
+                    : translated.get(next++));
+        }
+        return results;
+    }
+
+    /** An English text as its own translation: the text unchanged, each sentence with its span. */
+    static TranslationResult passedThrough(Document doc, String text) {
+        return new TranslationResult(text, doc.segments().stream().map(SentenceTranslation::passthrough).toList());
     }
 
     @POST
@@ -124,7 +172,9 @@ public class TranslateResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Translate one text and stream it sentence by sentence (server-sent events)",
             description = "Events: \"sentence\" (one per sentence, as in the JSON answer, in document order), then "
-                    + "\"done\" with the whole translation, or \"error\" with a problem document.")
+                    + "\"done\" with the whole translation and detectedLanguage, or \"error\" with a problem document. "
+                    + "English text streams back unchanged (finish \"passthrough\"); another language is refused "
+                    + "with 422 before the stream starts.")
     public void translateStream(TranslateRequest request, @Context SseEventSink sink, @Context Sse sse,
                                 @Context HttpServerRequest http) {
         Caller caller = callers.of(http, sink::isClosed);
@@ -132,15 +182,23 @@ public class TranslateResource {
             throw ProblemException.badRequest("streaming takes one \"text\"");
         }
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), true);
+        Verdict verdict = languages.require(text, "The text");
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(request.beams(), m.defaults());
         Document doc = m.translator().segment(text);
         // Refused now, while the answer can still be a plain 413/503: once an event is out the status is 200.
-        m.scheduler().admit(doc.segments().size());
+        if (!verdict.english()) {
+            m.scheduler().admit(doc.segments().size());
+        }
         rules.charge(List.of(text));
+        TranslationStream.Events events = (name, data) -> send(sink, sse, name, data, caller);
         try {
+            if (verdict.english()) {
+                TranslationStream.passThrough(passedThrough(doc, text), options, m.modelId(), events);
+                return;
+            }
             TranslationStream.run(m.translator(), doc, options, STREAM_CHUNK, caller, m.modelId(),
-                    (name, data) -> send(sink, sse, name, data, caller), e -> (Problem) problems.answer(e).getEntity());
+                    events, e -> (Problem) problems.answer(e).getEntity());
         } finally {
             sink.close();
         }
@@ -177,7 +235,9 @@ public class TranslateResource {
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Translate plain French text (for curl): the body is the text, the answer the translation")
+    @Operation(summary = "Translate plain French text (for curl): the body is the text, the answer the translation",
+            description = "English text comes back unchanged; another language is refused with 422 problem+json.")
+    @APIResponse(responseCode = "422", description = "the text is in a language other than French or English")
     public String translatePlain(byte[] body,
                                  @Parameter(description = "beam width, 1 to 8") @QueryParam("beams") String beams,
                                  @Context HttpServerRequest http) {
@@ -185,9 +245,13 @@ public class TranslateResource {
         // Taken as a string: JAX-RS answers 404 to a query parameter it cannot convert.
         Integer width = RequestRules.integer(beams, "beams");
         String text = rules.text(RequestRules.utf8(body, "body"), "body", false, false);
+        Verdict verdict = languages.require(text, "The text");
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(width, m.defaults());
         rules.charge(List.of(text));
+        if (verdict.english()) {
+            return text;
+        }
         return m.translator().translate(List.of(text), options, caller).get(0).translation();
     }
 }

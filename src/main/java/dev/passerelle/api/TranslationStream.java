@@ -28,6 +28,17 @@ final class TranslationStream {
     private TranslationStream() {
     }
 
+    /** An English text's stream: every sentence as it is, then {@code done}; nothing to translate, so nothing fails. */
+    static void passThrough(TranslationResult english, DecodeOptions options, String modelId, Events events) {
+        english.sentences().forEach(s -> events.send("sentence", SentenceView.of(s)));
+        done(english, options, modelId, "en", events);
+    }
+
+    private static void done(TranslationResult r, DecodeOptions options, String modelId, String language, Events events) {
+        events.send("done", Map.of("translation", r.translation(), "sentences", r.sentences().size(),
+                "beams", options.beams(), "model", modelId, "detectedLanguage", language));
+    }
+
     /**
      * Translates {@code doc} {@code chunk} sentences at a time for {@code caller}, whose one deadline
      * covers every chunk; {@code problems} turns a failure into the problem it answers with.
@@ -37,8 +48,7 @@ final class TranslationStream {
         try {
             TranslationResult r = translator.translate(doc, options, chunk, caller,
                     s -> events.send("sentence", SentenceView.of(s)));
-            events.send("done", Map.of("translation", r.translation(), "sentences", r.sentences().size(),
-                    "beams", options.beams(), "model", modelId));
+            done(r, options, modelId, "fr", events);
         } catch (RuntimeException e) {
             if (caller.abandoned().filter(why -> why == AbandonReason.DISCONNECT).isPresent()) {
                 LOG.infof("stream of %d sentences stopped: the client left", doc.segments().size());

@@ -3,6 +3,7 @@ package dev.passerelle.service;
 import dev.passerelle.batch.BatchScheduler;
 import dev.passerelle.batch.BatchSettings;
 import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.lang.LanguageGate;
 import dev.passerelle.metrics.PasserelleMetrics;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.ModelProvenance;
@@ -17,18 +18,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * Builds the service's pipeline for a model folder from the settings: the translator, behind the
- * shared batch queue, behind the sentence cache when it is on, and the decoding defaults.
+ * Builds the service's pipeline for a model folder from the settings: the translator (which keeps
+ * English sentences as they are), behind the shared batch queue, behind the sentence cache when it
+ * is on, and the decoding defaults.
  */
 @ApplicationScoped
 public class PipelineFactory {
 
     private final PasserelleConfig config;
     private final PasserelleMetrics metrics;
+    private final LanguageGate languages;
 
-    PipelineFactory(PasserelleConfig config, PasserelleMetrics metrics) {
+    PipelineFactory(PasserelleConfig config, PasserelleMetrics metrics, LanguageGate languages) {
         this.config = config;
         this.metrics = metrics;
+        this.languages = languages;
     }
 
     /** Loads the model of {@code files}; the caller owns the result and closes it. */
@@ -51,7 +55,9 @@ public class PipelineFactory {
             // From here the translator owns the engine (and closes it if it cannot be built).
             MarianEngine owned = engine;
             engine = null;
-            Translator translator = Translator.over(owned, config.text().maxSentenceTokens(), generator);
+            // English sentences inside a French text are kept as they are, for translate, stream and digest alike.
+            Translator translator = Translator.over(owned, config.text().maxSentenceTokens(), generator,
+                    languages::isEnglishSentence);
             metrics.watch(scheduler);
             return new LoadedModel(translator, scheduler, defaults, id, origin);
         } catch (RuntimeException e) {

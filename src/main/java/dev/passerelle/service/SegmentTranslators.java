@@ -38,6 +38,32 @@ public class SegmentTranslators {
         return new Serving(loaded.translator(), caller);
     }
 
+    /**
+     * For an English text: segments and vectors as {@code inner} makes them, and every segment kept
+     * as it is rather than translated, so an English article's digest is made of its own sentences.
+     */
+    public static SegmentTranslator passingThrough(SegmentTranslator inner) {
+        return new PassingThrough(inner);
+    }
+
+    /** Translation that keeps every segment as it is. */
+    private record PassingThrough(SegmentTranslator inner) implements SegmentTranslator {
+        @Override
+        public Document segment(String text) {
+            return inner.segment(text);
+        }
+
+        @Override
+        public List<SentenceTranslation> translate(List<Segment> segments, DecodeOptions options) {
+            return segments.stream().map(SentenceTranslation::passthrough).toList();
+        }
+
+        @Override
+        public float[][] embed(List<String> texts) {
+            return inner.embed(texts);
+        }
+    }
+
     /** Over one loaded model, for one caller. */
     private record Serving(Translator translator, Caller caller) implements SegmentTranslator {
         @Override

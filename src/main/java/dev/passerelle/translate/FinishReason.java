@@ -8,6 +8,8 @@ public enum FinishReason {
     LENGTH,
     /** The repetition guard cut a degenerate loop. */
     REPETITION,
+    /** Not translated: the sentence is already English and is kept as it is (no model call, never cached). */
+    PASSTHROUGH,
     /** Nobody waits for it any more (client gone, deadline, shutdown): stopped early, never returned. */
     ABANDONED
 }

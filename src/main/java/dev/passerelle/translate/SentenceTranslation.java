@@ -1,5 +1,6 @@
 package dev.passerelle.translate;
 
+import dev.passerelle.text.Segment;
 import dev.passerelle.text.Span;
 
 /**
@@ -18,4 +19,10 @@ public record SentenceTranslation(
         double score,
         FinishReason finish,
         boolean cached) {
+
+    /** {@code s} kept as it is, translation = source: English already, so the model never sees it. */
+    public static SentenceTranslation passthrough(Segment s) {
+        return new SentenceTranslation(s.index(), s.paragraph(), s.span(), s.text(), s.text(), 0.0,
+                FinishReason.PASSTHROUGH, false);
+    }
 }

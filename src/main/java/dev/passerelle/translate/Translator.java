@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,15 +34,17 @@ public final class Translator implements AutoCloseable {
     private final MarianTokenizer tokenizer;
     private final MarianEngine engine;
     private final Generator generator;
+    private final Predicate<String> keepAsIs;
     private final NativeUse natives = new NativeUse();
 
     private Translator(DocumentSplitter splitter, TextNormalizer normalizer, MarianTokenizer tokenizer,
-                       MarianEngine engine, Generator generator) {
+                       MarianEngine engine, Generator generator, Predicate<String> keepAsIs) {
         this.splitter = splitter;
         this.normalizer = normalizer;
         this.tokenizer = tokenizer;
         this.engine = engine;
         this.generator = generator;
+        this.keepAsIs = keepAsIs;
     }
 
     /**
@@ -59,6 +62,15 @@ public final class Translator implements AutoCloseable {
      * itself, or the engine behind shared batches and the cache). Takes ownership of the engine.
      */
     public static Translator over(MarianEngine engine, int maxSentenceTokens, Generator generator) {
+        return over(engine, maxSentenceTokens, generator, text -> false);
+    }
+
+    /**
+     * As {@link #over(MarianEngine, int, Generator)}, keeping the segments {@code keepAsIs} accepts
+     * (English ones, for the service) as they are instead of generating their translation.
+     */
+    public static Translator over(MarianEngine engine, int maxSentenceTokens, Generator generator,
+                                  Predicate<String> keepAsIs) {
         MarianTokenizer tokenizer;
         try {
             tokenizer = MarianTokenizer.load(engine.files().sourceSpm(), engine.files().vocab());
@@ -70,7 +82,7 @@ public final class Translator implements AutoCloseable {
         ClauseSplitter clauses = new ClauseSplitter(s -> tokenizer.encode(normalizer.normalize(s)).length,
                 maxSentenceTokens);
         DocumentSplitter splitter = new DocumentSplitter(new OpenNlpSentenceSplitter(), clauses);
-        return new Translator(splitter, normalizer, tokenizer, engine, generator);
+        return new Translator(splitter, normalizer, tokenizer, engine, generator, keepAsIs);
     }
 
     /** The text cut into what the model translates: paragraphs, sentences, over-long sentences at clauses. */
@@ -103,13 +115,24 @@ public final class Translator implements AutoCloseable {
         return results;
     }
 
-    /** Translates some segments (of one document or several); one translation per segment, in order. */
+    /**
+     * Translates some segments (of one document or several); one translation per segment, in order.
+     * Segments kept as they are never reach the generator: no model work, no cache entry.
+     */
     public List<SentenceTranslation> translateSegments(List<Segment> segments, DecodeOptions options, Caller caller) {
         return natives.use(() -> {
-            List<Hypothesis> hyps = generator.generate(segments.stream().map(this::encode).toList(), options, caller);
-            List<SentenceTranslation> out = new ArrayList<>(segments.size());
+            boolean[] kept = new boolean[segments.size()];
+            List<int[]> toModel = new ArrayList<>(segments.size());
             for (int i = 0; i < segments.size(); i++) {
-                out.add(translated(segments.get(i), hyps.get(i)));
+                kept[i] = keepAsIs.test(segments.get(i).text());
+                if (!kept[i]) {
+                    toModel.add(encode(segments.get(i)));
+                }
+            }
+            List<Hypothesis> hyps = toModel.isEmpty() ? List.of() : generator.generate(toModel, options, caller);
+            List<SentenceTranslation> out = new ArrayList<>(segments.size());
+            for (int i = 0, next = 0; i < segments.size(); i++) {
+                out.add(kept[i] ? SentenceTranslation.passthrough(segments.get(i)) : translated(segments.get(i), hyps.get(next++)));
             }
             return out;
         });
