@@ -50,7 +50,10 @@ function request() {
 
 function addSentence(s, previousParagraph) {
   const row = document.createElement("tr");
-  if (s.score < DOUBTFUL_SCORE || s.finish !== "eos") {
+  if (s.finish === "passthrough") {
+    // Kept as written (English already): nothing for the editor to doubt.
+    row.title = "kept as written: already English";
+  } else if (s.score < DOUBTFUL_SCORE || s.finish !== "eos") {
     row.classList.add("doubtful");
     row.title = `score ${s.score.toFixed(2)}${s.finish !== "eos" ? ", stopped: " + s.finish : ""}`;
   }

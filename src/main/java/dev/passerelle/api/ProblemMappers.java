@@ -208,7 +208,7 @@ public class ProblemMappers {
             return problem(400, reason, unreadableBody(e), null);
         }
         String detail = switch (status) {
-            case 404 -> "no such resource; the API is /v1/translate, /v1/summarize, /v1/digest and /v1/models";
+            case 404 -> "no such resource; the API is /v1/translate, /v1/summarize, /v1/digest, /v1/extract and /v1/models";
             case 405 -> "this method is not allowed on this path";
             case 406 -> "cannot produce the media type asked for in Accept";
             case 413 -> "the request body is too large";
