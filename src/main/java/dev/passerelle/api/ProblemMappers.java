@@ -24,7 +24,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns every failure into problem+json; clients never see a stack trace or a Java type name. */
 public class ProblemMappers {
 
-    static final String UNSUPPORTED_TYPE = "unsupported Content-Type; send application/json (or text/plain where offered)";
+    static final String UNSUPPORTED_TYPE = "unsupported Content-Type; send application/json (or text/plain to /v1/translate, text/html to /v1/extract), "
+            + "in UTF-8";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final int NOT_READY_RETRY_SECONDS = 30;
 

@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Body of {@code POST /v1/summarize}. */
 public record SummarizeRequest(
         @Schema(description = "French article (text, or HTML with format html)") String text,
-        @Schema(description = "The article's headline, optional: it helps pick the bullets (it is not translated nor counted in them); at most 1,000 characters") String title,
+        @Schema(description = "The article's headline, optional: it helps pick the bullets (it is neither translated "
+                + "nor a bullet); at most 1,000 characters. From an HTML page, its <h1> when absent") String title,
         @Schema(description = "Number of bullets, 1 to 20; by default about a fifth of the sentences, 3 to 7",
                 example = "3") Integer bullets,
         @Schema(description = "Language of the bullets: en (translated) or fr (the French sentences)",

@@ -24,11 +24,18 @@ public final class ArticleExtractor {
 
     private static final String DROPPED_TAGS = "script, style, noscript, template, nav, header, footer, aside, form, "
             + "button, iframe, svg, canvas, object, [hidden], [aria-hidden=true]";
-    private static final String FURNITURE = "(?i).*\\b(share|sharing|social|related|comments?|newsletter|subscribe|"
-            + "advert|ads?|promo|breadcrumbs?|menu|sidebar|cookies?|popup|paywall)\\b.*";
+    /**
+     * A class or id naming furniture: the name, or the name first in a hyphenated one ("related-articles");
+     * a name merely containing it ("has-comments", "article-sharing-off") is not enough.
+     */
+    private static final java.util.regex.Pattern FURNITURE = java.util.regex.Pattern.compile("(?i)(share|sharing|social|"
+            + "related|comments?|newsletter|subscribe|advert|ads?|promo|breadcrumbs?|menu|sidebar|cookies?|popup|"
+            + "paywall)([-_].*)?");
     private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
             "pre", "td", "th", "dt", "dd", "figcaption", "caption", "div", "section", "article", "main", "br", "tr",
             "figure", "ul", "ol", "dl", "table");
+    /** A page's headline is cut here, as a request's "title" is refused past it. */
+    static final int MAX_TITLE_CHARS = 1000;
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final BlockClassifier CLASSIFIER = new BlockClassifier(false);
 
@@ -45,29 +52,41 @@ public final class ArticleExtractor {
         Document page = Jsoup.parse(html);
         Element container = readability ? ReadabilityContainer.find(page) : null;
         Element root = container != null ? container : fallbackRoot(page);
-        Element h1 = root.selectFirst("h1");
-        String title = clean(h1 != null ? h1.text() : headline(page));
-        if (h1 != null) {
-            h1.remove();
-        }
+        // Furniture first, so that a hidden or aside <h1> ("Les plus lus") is never the headline.
         root.select(DROPPED_TAGS).remove();
         for (Element e : root.select("[class], [id]")) {
-            if (e != root && (e.className().matches(FURNITURE) || e.id().matches(FURNITURE))) {
+            if (e != root && (e.classNames().stream().anyMatch(c -> FURNITURE.matcher(c).matches())
+                    || FURNITURE.matcher(e.id()).matches())) {
                 e.remove();
             }
+        }
+        Element h1 = root.selectFirst("h1");
+        String title = clean(h1 != null ? h1.text() : headline(page));
+        if (title.length() > MAX_TITLE_CHARS) {
+            title = title.substring(0, MAX_TITLE_CHARS).strip();
+        }
+        if (h1 != null) {
+            h1.remove();
         }
         List<Block> blocks = blocks(root);
         List<String> paragraphs = new ArrayList<>();
         for (BlockVerdict v : CLASSIFIER.classify(blocks)) {
-            if (v.content() && !v.text().equals(title)) {
+            if (v.content() && !v.text().equals(title) && !invisible(v.text())) {
                 paragraphs.add(v.text());
             }
         }
         if (paragraphs.isEmpty()) {
             // No prose anywhere (a snippet, a list): the text as it is, without what is certainly furniture.
-            blocks.stream().map(b -> b.text()).filter(t -> BlockRules.match(t) == null).forEach(paragraphs::add);
+            blocks.stream().map(b -> b.text()).filter(t -> BlockRules.match(t) == null && !invisible(t))
+                    .forEach(paragraphs::add);
         }
         return new Article(title, String.join("\n", paragraphs));
+    }
+
+    /** Only spaces and format characters (a byte-order mark, zero-width spaces): the model would invent a sentence. */
+    static boolean invisible(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     private static Element fallbackRoot(Document page) {
@@ -78,9 +97,10 @@ public final class ArticleExtractor {
 
     /** The headline when the container has no {@code <h1>}: the page's, its og:title, or its title. */
     private static String headline(Document page) {
-        Element h1 = page.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return h1.text();
+        for (Element h1 : page.select("h1")) {
+            if (!h1.text().isBlank() && !h1.is(DROPPED_TAGS) && h1.parents().stream().noneMatch(p -> p.is(DROPPED_TAGS))) {
+                return h1.text();
+            }
         }
         Element og = page.selectFirst("meta[property=og:title]");
         return og != null && !og.attr("content").isBlank() ? og.attr("content") : page.title();

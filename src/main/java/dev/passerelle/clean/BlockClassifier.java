@@ -70,15 +70,16 @@ public final class BlockClassifier {
             initial[i] = kinds[i] != null ? Cls.BAD : initial(b);
         }
         Cls[] cls = initial.clone();
+        Neighbours near = new Neighbours(initial, edgesAreFurniture ? Cls.BAD : null);
         for (int i = 0; i < n; i++) {
             if (initial[i] == Cls.SHORT) {
-                cls[i] = shortByContext(initial, i);
+                cls[i] = shortByContext(near, i);
             }
         }
         for (int i = 0; i < n; i++) {
             if (initial[i] == Cls.NEAR_GOOD) {
-                Cls prev = neighbour(initial, i, -1, true);
-                Cls next = neighbour(initial, i, 1, true);
+                Cls prev = near.get(i, -1, true);
+                Cls next = near.get(i, 1, true);
                 // jusText drops a near-good block between furniture; whole sentences of prose without
                 // links are kept even there (a one-paragraph article between its caption and its links).
                 cls[i] = prev == Cls.BAD && next == Cls.BAD && !wholeProse(blocks.get(i)) ? Cls.BAD : Cls.GOOD;
@@ -127,38 +128,61 @@ public final class BlockClassifier {
     }
 
     /** jusText: good on both sides → good; bad on both → bad; mixed → good only next to a near-good block. */
-    private Cls shortByContext(Cls[] initial, int i) {
-        Cls prev = neighbour(initial, i, -1, true);
-        Cls next = neighbour(initial, i, 1, true);
+    private static Cls shortByContext(Neighbours near, int i) {
+        Cls prev = near.get(i, -1, true);
+        Cls next = near.get(i, 1, true);
         if (prev == null && next == null) {
             // No clear content or furniture around (only sentences and short lines): a short line
             // among sentences belongs to them; among nothing but short lines there is no prose to lean on.
-            return neighbour(initial, i, -1, false) == Cls.NEAR_GOOD || neighbour(initial, i, 1, false) == Cls.NEAR_GOOD
-                    ? Cls.GOOD : Cls.BAD;
+            return near.get(i, -1, false) == Cls.NEAR_GOOD || near.get(i, 1, false) == Cls.NEAR_GOOD ? Cls.GOOD : Cls.BAD;
         }
         prev = prev == null ? next : prev;
         next = next == null ? prev : next;
         if (prev == next) {
             return prev;
         }
-        Cls prevNear = neighbour(initial, i, -1, false);
-        Cls nextNear = neighbour(initial, i, 1, false);
-        return prevNear == Cls.NEAR_GOOD || nextNear == Cls.NEAR_GOOD ? Cls.GOOD : Cls.BAD;
+        return near.get(i, -1, false) == Cls.NEAR_GOOD || near.get(i, 1, false) == Cls.NEAR_GOOD ? Cls.GOOD : Cls.BAD;
     }
 
     /**
-     * The class of the nearest block before ({@code step} -1) or after (+1) {@code i} that is not short
-     * (nor near-good when {@code skipNearGood}); at the edge BAD, or null when edges are neutral.
+     * For every block, the class of the nearest block before and after it that is not short (nor
+     * near-good, for the strict look-up); {@code edge} past either end. Filled in two passes, so a
+     * text of 50,000 short lines costs 50,000 steps, not one walk to the edge per line.
      */
-    private Cls neighbour(Cls[] initial, int i, int step, boolean skipNearGood) {
-        for (int j = i + step; j >= 0 && j < initial.length; j += step) {
-            Cls c = initial[j];
-            if (c == Cls.SHORT || (skipNearGood && c == Cls.NEAR_GOOD)) {
-                continue;
+    private static final class Neighbours {
+        private final Cls[] prevStrict;
+        private final Cls[] nextStrict;
+        private final Cls[] prevLoose;
+        private final Cls[] nextLoose;
+
+        Neighbours(Cls[] initial, Cls edge) {
+            int n = initial.length;
+            prevStrict = new Cls[n];
+            nextStrict = new Cls[n];
+            prevLoose = new Cls[n];
+            nextLoose = new Cls[n];
+            Cls strict = edge;
+            Cls loose = edge;
+            for (int i = 0; i < n; i++) {
+                prevStrict[i] = strict;
+                prevLoose[i] = loose;
+                strict = initial[i] == Cls.SHORT || initial[i] == Cls.NEAR_GOOD ? strict : initial[i];
+                loose = initial[i] == Cls.SHORT ? loose : initial[i];
             }
-            return c;
+            strict = edge;
+            loose = edge;
+            for (int i = n - 1; i >= 0; i--) {
+                nextStrict[i] = strict;
+                nextLoose[i] = loose;
+                strict = initial[i] == Cls.SHORT || initial[i] == Cls.NEAR_GOOD ? strict : initial[i];
+                loose = initial[i] == Cls.SHORT ? loose : initial[i];
+            }
         }
-        return edgesAreFurniture ? Cls.BAD : null;
+
+        /** Before ({@code step} -1) or after (+1) block {@code i}; strict skips near-good blocks too. */
+        Cls get(int i, int step, boolean strict) {
+            return step < 0 ? (strict ? prevStrict[i] : prevLoose[i]) : (strict ? nextStrict[i] : nextLoose[i]);
+        }
     }
 
     /** A heading (no certain furniture shape) right before content introduces it and is content too. */

@@ -11,6 +11,14 @@ import java.util.List;
  */
 public final class QuoteUnits {
 
+    /**
+     * A quotation longer than this is taken for a stray mark (an inch sign, an unclosed « ) rather
+     * than a quote: its sentences become units of their own again. Real quotes in the news run to
+     * a few sentences; without the cap one stray mark made a 20,000-character paragraph one bullet.
+     */
+    static final int MAX_SENTENCES = 6;
+    static final int MAX_CHARS = 1_200;
+
     private QuoteUnits() {
     }
 
@@ -21,6 +29,8 @@ public final class QuoteUnits {
         boolean straight = false;
         for (Segment s : content) {
             boolean continues = !current.isEmpty() && (depth > 0 || straight)
+                    && current.size() < MAX_SENTENCES
+                    && s.span().end() - current.get(0).span().start() <= MAX_CHARS
                     && s.paragraph() == current.get(0).paragraph()
                     && s.index() == current.get(current.size() - 1).index() + 1;
             if (!current.isEmpty() && !continues) {

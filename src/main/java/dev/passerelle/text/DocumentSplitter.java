@@ -37,7 +37,9 @@ public final class DocumentSplitter {
         while (more) {
             more = m.find();
             Span p = new Span(start, more ? m.start() : text.length()).trim(text);
-            if (p.length() > 0) {
+            // A line of format characters only (a byte-order mark, zero-width spaces) is no paragraph:
+            // the model would invent a sentence from it.
+            if (p.length() > 0 && !invisible(p.of(text))) {
                 if (paragraphs > 0) {
                     separators.add(breakBefore);
                 }
@@ -52,6 +54,11 @@ public final class DocumentSplitter {
             }
         }
         return new Document(text, List.copyOf(segments), List.copyOf(separators));
+    }
+
+    private static boolean invisible(String paragraph) {
+        return paragraph.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     private void addParagraph(String text, Span p, int paragraph, List<Segment> out) {

@@ -65,4 +65,35 @@ class ArticleExtractorTest {
         assertEquals("Le ministre est arrivé à Paris.\nLa visite a duré deux jours.",
                 ArticleExtractor.extract(bold.toString()).body());
     }
+
+    private static final String PROSE = "<p>Le conseil municipal a voté hier soir la rénovation complète de "
+            + "l'école du quartier, après deux ans de débats entre les élus et les parents d'élèves.</p>";
+
+    @Test
+    void aHiddenOrAsideHeadlineIsNeverTheTitle() {
+        Article hidden = ArticleExtractor.extract("<article><div hidden><h1>Acceptez les cookies</h1></div>"
+                + "<h1>Vrai titre</h1>" + PROSE + "</article>");
+        assertEquals("Vrai titre", hidden.title());
+        Article aside = ArticleExtractor.extract("<body><aside><h1>Les plus lus</h1></aside><div>" + PROSE
+                + "</div></body>");
+        assertFalse(aside.title().contains("Les plus lus"), aside.title());
+    }
+
+    @Test
+    void aClassMerelyContainingAFurnitureNameKeepsItsText() {
+        String page = "<main><h1>Titre</h1><div class='chapo has-comments'>" + PROSE
+                + "</div><div class='related-articles'><p>Un autre article sans rapport avec le sujet du jour.</p></div></main>";
+        assertTrue(ArticleExtractor.extract(page).body().contains("Le conseil municipal"));
+        // Without Readability (which drops class names), the class rule decides: whole names only.
+        Article own = ArticleExtractor.extract(page, false);
+        assertTrue(own.body().contains("Le conseil municipal"), own.body());
+        assertFalse(own.body().contains("Un autre article"), own.body());
+    }
+
+    @Test
+    void formatCharactersAloneAreNoParagraph() {
+        Article a = ArticleExtractor.extract("\ufeff<p>\u200b</p>" + PROSE);
+        assertFalse(a.body().contains("\ufeff") || a.body().contains("\u200b"), a.body());
+        assertTrue(a.body().startsWith("Le conseil municipal"), a.body());
+    }
 }

@@ -91,4 +91,18 @@ class BlockClassifierTest {
         assertTrue(BlockClassifier.stopDensity("The president arrived in Astana for a two-day visit.") > 0.3);
         assertTrue(BlockClassifier.stopDensity("Politique Monde Société Économie Culture Sport") == 0);
     }
+
+    @Test
+    void fiftyThousandShortLinesAreClassifiedInLinearTime() {
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            blocks.add(Block.line("a"));
+        }
+        long start = System.nanoTime();
+        List<BlockVerdict> verdicts = new BlockClassifier(false).classify(blocks);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(50_000, verdicts.size());
+        // Walking to the edge for every short line took seconds; the two-pass look-up takes milliseconds.
+        assertTrue(millis < 2_000, millis + " ms");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.passerelle.summarize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.text.DocumentSplitter;
 import java.util.List;
@@ -39,5 +40,18 @@ class QuoteUnitsTest {
     void aQuoteNeverRunsPastItsParagraph() {
         List<String> units = units("Il a dit : \"Nous verrons.\nLa séance est levée. Fin.");
         assertEquals(3, units.size(), units.toString());
+    }
+
+    @Test
+    void aStrayMarkDoesNotSwallowTheParagraph() {
+        StringBuilder text = new StringBuilder("Il est tombé 5\" de pluie hier soir.");
+        for (int i = 0; i < 300; i++) {
+            text.append(" Le conseil numéro ").append(i).append(" a voté la mesure.");
+        }
+        List<String> units = units(text.toString());
+        assertTrue(units.size() > 40, units.size() + " units");
+        assertTrue(units.stream().allMatch(u -> u.length() <= QuoteUnits.MAX_CHARS + 200), "no giant unit");
+        List<String> guillemet = units("Il a cité « un texte." + " La suite du discours est longue.".repeat(50));
+        assertTrue(guillemet.size() > 5, guillemet.size() + " units");
     }
 }

@@ -80,4 +80,10 @@ class DocumentSplitterTest {
     void blankTextHasNoSegments() {
         assertTrue(splitter(200).split(" \n\t \n").segments().isEmpty());
     }
+
+    @Test
+    void aLineOfFormatCharactersIsNoParagraph() {
+        Document doc = DocumentSplitter.sentencesOnly().split("\u200b\nLe chat dort dans la maison.\n\u00ad\ufeff");
+        assertEquals(List.of("Le chat dort dans la maison."), doc.segments().stream().map(Segment::text).toList());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.passerelle.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,5 +41,16 @@ class GluedSentencesTest {
     })
     void theFirstSentenceEndsAtThePoint(String text, String first) {
         assertEquals(first, sentences(text).get(0));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLongRunOfGluedSentencesIsCutInLinearTime() {
+        String text = "a.B".repeat(33_000);
+        long start = System.nanoTime();
+        int found = splitter.split(text).size();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(33_001, found, "\"a.\", then \"Ba.\" 32,999 times, then \"B\"");
+        // Rescanning the 99,000-character run for each of its points took ten seconds.
+        assertTrue(millis < 2_000, millis + " ms");
     }
 }
