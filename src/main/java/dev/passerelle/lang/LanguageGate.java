@@ -18,6 +18,8 @@ public class LanguageGate {
     private static final String ENGLISH = "eng";
     /** A word or a two-word name is French whatever its letters: too little to refuse or pass through. */
     static final int MIN_WORDS = 3;
+    /** Past this many characters, a text is judged by its three thirds. */
+    static final int LONG_TEXT = 6_000;
 
     private final LanguageDetector detector;
     private final Thresholds whole;
@@ -37,11 +39,33 @@ public class LanguageGate {
         this.enabled = enabled;
     }
 
-    /** The verdict on a whole input. */
+    /**
+     * The verdict on a whole input. A long one is judged by its thirds, and is English or another
+     * language only when all three agree: judged on its opening alone, 10,000 characters of English
+     * before 30,000 of French passed through untranslated.
+     */
     public Verdict ofText(String text) {
         if (!enabled) {
             return new Verdict(Verdict.Kind.FRENCH, new DetectedLanguage(FRENCH, "French", 0));
         }
+        if (text.length() <= LONG_TEXT) {
+            return verdict(text);
+        }
+        int third = text.length() / 3;
+        Verdict first = verdict(text.substring(0, third));
+        if (first.kind() == Verdict.Kind.FRENCH) {
+            return first;
+        }
+        for (String part : List.of(text.substring(third, 2 * third), text.substring(2 * third))) {
+            Verdict v = verdict(part);
+            if (v.kind() != first.kind() || !v.detected().code().equals(first.detected().code())) {
+                return new Verdict(Verdict.Kind.FRENCH, first.detected());
+            }
+        }
+        return first;
+    }
+
+    private Verdict verdict(String text) {
         List<DetectedLanguage> ranked = detector.rank(text);
         DetectedLanguage best = ranked.get(0);
         if (!confident(text, ranked, whole)) {

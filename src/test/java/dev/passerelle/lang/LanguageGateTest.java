@@ -109,4 +109,13 @@ class LanguageGateTest {
                 true);
         assertEquals(Verdict.Kind.OTHER, prefix.ofText(GERMAN + " " + ENGLISH + " " + ENGLISH).kind());
     }
+
+    @Test
+    void aLongTextIsEnglishOnlyWhenAllItsThirdsAre() {
+        String english = (ENGLISH + " ").repeat(10_100 / ENGLISH.length() + 1);
+        String french = (FRENCH + " ").repeat(30_000 / FRENCH.length() + 1);
+        assertEquals(Verdict.Kind.FRENCH, gate.ofText(english + "\n" + french).kind(), "mostly French");
+        assertEquals(Verdict.Kind.ENGLISH, gate.ofText(english + english + english).kind());
+        assertEquals(Verdict.Kind.OTHER, gate.ofText((GERMAN + " ").repeat(40_000 / GERMAN.length())).kind());
+    }
 }
