@@ -1,6 +1,7 @@
 package dev.passerelle.api;
 
 import dev.passerelle.clean.Article;
+import dev.passerelle.text.TextNormalizer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -66,7 +67,7 @@ public class ExtractResource {
 
     private ExtractResponse answer(String html, String name) {
         Article article = rules.article(html, name);
-        if (RequestRules.invisible(article.withTitle())) {
+        if (TextNormalizer.invisible(article.withTitle())) {
             throw ProblemException.badRequest(name + " is empty once the HTML is reduced to text");
         }
         // What the work costs is charged as for the other endpoints: the text a translation would see.

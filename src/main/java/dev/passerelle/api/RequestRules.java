@@ -5,6 +5,7 @@ import dev.passerelle.clean.ArticleExtractor;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.security.TextBudget;
 import dev.passerelle.security.Refusal;
+import dev.passerelle.text.TextNormalizer;
 import dev.passerelle.translate.DecodeOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
@@ -56,7 +57,7 @@ public class RequestRules {
     }
 
     private static String visible(String plain, String name, boolean html) {
-        if (invisible(plain)) {
+        if (TextNormalizer.invisible(plain)) {
             throw ProblemException.badRequest(name + " is empty" + (html ? " once the HTML is reduced to text" : "")
                     + (plain.isBlank() ? "" : ": it holds only invisible characters"));
         }
@@ -107,15 +108,6 @@ public class RequestRules {
         }
         throw new ProblemException(429, "Too Many Requests", r.limit() + "; " + name + " has " + chars
                 + " characters", (int) r.retryAfterSeconds());
-    }
-
-    /**
-     * Whether nothing in the text can be read: whitespace and format characters only (zero-width
-     * spaces, soft hyphens, byte-order marks), from which the model would invent a sentence.
-     */
-    static boolean invisible(String text) {
-        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.passerelle.clean;
 
+import dev.passerelle.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -71,22 +72,16 @@ public final class ArticleExtractor {
         List<Block> blocks = blocks(root);
         List<String> paragraphs = new ArrayList<>();
         for (BlockVerdict v : CLASSIFIER.classify(blocks)) {
-            if (v.content() && !v.text().equals(title) && !invisible(v.text())) {
+            if (v.content() && !v.text().equals(title) && !TextNormalizer.invisible(v.text())) {
                 paragraphs.add(v.text());
             }
         }
         if (paragraphs.isEmpty()) {
             // No prose anywhere (a snippet, a list): the text as it is, without what is certainly furniture.
-            blocks.stream().map(b -> b.text()).filter(t -> BlockRules.match(t) == null && !invisible(t))
+            blocks.stream().map(Block::text).filter(t -> BlockRules.match(t) == null && !TextNormalizer.invisible(t))
                     .forEach(paragraphs::add);
         }
         return new Article(title, String.join("\n", paragraphs));
-    }
-
-    /** Only spaces and format characters (a byte-order mark, zero-width spaces): the model would invent a sentence. */
-    static boolean invisible(String text) {
-        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
     }
 
     private static Element fallbackRoot(Document page) {

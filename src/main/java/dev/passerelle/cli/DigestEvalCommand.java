@@ -9,8 +9,6 @@ import dev.passerelle.model.OnnxOptions;
 import dev.passerelle.summarize.DigestConfig;
 import dev.passerelle.summarize.LexicalSimilarity;
 import dev.passerelle.summarize.Summarizer;
-import dev.passerelle.summarize.trained.BulletSelector;
-import dev.passerelle.summarize.trained.OverlapModel;
 import dev.passerelle.summarize.TrainedSummarizer;
 import dev.passerelle.summarize.trained.UnitFeatures;
 import java.io.BufferedWriter;
@@ -42,9 +40,9 @@ public final class DigestEvalCommand implements Callable<Integer> {
 
     public static final String NAME = "digest-eval";
 
-    @Option(names = "--data", paramLabel = "FILE", description = "JSON lines with title, heading and article, "
-            + ".xz or not (default: ${DEFAULT-VALUE}).")
-    Path data = Path.of("../shared/data/orangesum/valid.jsonl.xz");
+    @Option(names = "--data", paramLabel = "FILE", required = true, description = "JSON lines with title, heading "
+            + "and article, .xz or not (OrangeSum's valid.jsonl.xz).")
+    Path data;
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N articles (default: all).")
     int limit;
     @Option(names = "--abstract-words", paramLabel = "W",
@@ -63,7 +61,7 @@ public final class DigestEvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isRegularFile(data)) {
-            throw new NoSuchFileException(data + " (give the corpus with --data)");
+            throw new NoSuchFileException(data.toString());
         }
         List<NewsArticle> articles = NewsCorpus.read(data, limit);
         if (dump != null) {
@@ -74,8 +72,7 @@ public final class DigestEvalCommand implements Callable<Integer> {
         DigestConfig config = EvaluateCommand.digestConfig();
         double words = abstractWords != null ? abstractWords : config.abstractWords();
         boolean lead = keepLead != null ? keepLead : config.keepsLead();
-        try (OverlapModel model = OverlapModel.load(OnnxOptions.DEFAULT)) {
-            TrainedSummarizer trained = new TrainedSummarizer(model, new BulletSelector(words), lead);
+        try (TrainedSummarizer trained = TrainedSummarizer.load(OnnxOptions.DEFAULT, words, lead)) {
             List<DigestEvaluation.System> systems = List.of(
                     new DigestEvaluation.System("trained, headline given", trained, true),
                     new DigestEvaluation.System("trained, text only", trained, false),

@@ -7,8 +7,6 @@ import dev.passerelle.summarize.LexicalSimilarity;
 import dev.passerelle.model.OnnxOptions;
 import dev.passerelle.summarize.Ranking;
 import dev.passerelle.summarize.ScoredUnit;
-import dev.passerelle.summarize.trained.BulletSelector;
-import dev.passerelle.summarize.trained.OverlapModel;
 import dev.passerelle.summarize.TrainedSummarizer;
 import dev.passerelle.summarize.Summarizer;
 import dev.passerelle.summarize.SummarizerSettings;
@@ -109,9 +107,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             return print(out, doc, new DigestPlanner(settings).plan(doc, "", bullets,
                     new Summarizer(new LexicalSimilarity(), settings)), describe(settings, config.vectors()));
         }
-        try (OverlapModel model = OverlapModel.load(OnnxOptions.DEFAULT)) {
-            TrainedSummarizer trained = new TrainedSummarizer(model, new BulletSelector(config.abstractWords()),
-                    config.keepsLead());
+        try (TrainedSummarizer trained = TrainedSummarizer.load(OnnxOptions.DEFAULT, config.abstractWords(),
+                config.keepsLead())) {
             return print(out, doc, new DigestPlanner(settings).plan(doc, "", bullets, trained),
                     "trained ranking, abstract-words " + config.abstractWords() + ", keep-lead " + config.keepsLead()
                     + ", bullets-ratio " + settings.bulletsRatio() + ", min-bullets " + settings.minBullets()

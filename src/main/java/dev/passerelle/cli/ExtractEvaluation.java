@@ -34,12 +34,12 @@ public final class ExtractEvaluation implements Callable<Integer> {
 
     public static final String NAME = "extract-eval";
 
-    @Option(names = "--pages", paramLabel = "TAR.XZ", description = "The pages: a .tar.xz of <id>.html "
-            + "(default: ${DEFAULT-VALUE}).")
-    Path pages = Path.of("../shared/data/orangesum/valid-pages.tar.xz");
-    @Option(names = "--texts", paramLabel = "JSONL.XZ", description = "Their texts: .jsonl.xz of {id, title, "
-            + "heading, article} (default: ${DEFAULT-VALUE}).")
-    Path texts = Path.of("../shared/data/orangesum/valid.jsonl.xz");
+    @Option(names = "--pages", paramLabel = "TAR.XZ", required = true,
+            description = "The pages: a .tar.xz of <id>.html (OrangeSum's valid-pages.tar.xz).")
+    Path pages;
+    @Option(names = "--texts", paramLabel = "JSONL.XZ", required = true,
+            description = "Their texts: .jsonl.xz of {id, title, heading, article} (OrangeSum's valid.jsonl.xz).")
+    Path texts;
     @Option(names = "--method", paramLabel = "M", split = ",", description = "Extractions to measure: reader (the "
             + "service's), blocks (no Readability), readability (Readability4J alone); default: reader.")
     List<String> methods = List.of("reader");

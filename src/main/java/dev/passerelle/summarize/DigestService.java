@@ -6,8 +6,6 @@ import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.SentenceTranslation;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.model.OnnxOptions;
-import dev.passerelle.summarize.trained.BulletSelector;
-import dev.passerelle.summarize.trained.OverlapModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,8 +49,7 @@ public class DigestService {
      */
     private static TrainedSummarizer loadTrained(DigestConfig config, OnnxOptions onnx) {
         try {
-            OverlapModel model = OverlapModel.load(onnx);
-            return new TrainedSummarizer(model, new BulletSelector(config.abstractWords()), config.keepsLead());
+            return TrainedSummarizer.load(onnx, config.abstractWords(), config.keepsLead());
         } catch (RuntimeException e) {
             LOG.errorf("the trained digest ranking cannot load (%s); digests use LexRank", e.getMessage());
             return null;

@@ -1,5 +1,6 @@
 package dev.passerelle.summarize;
 
+import dev.passerelle.model.OnnxOptions;
 import dev.passerelle.summarize.trained.BulletSelector;
 import dev.passerelle.summarize.trained.OverlapModel;
 import dev.passerelle.summarize.trained.UnitFeatures;
@@ -29,6 +30,11 @@ public final class TrainedSummarizer implements UnitRanker, AutoCloseable {
         this.model = model;
         this.selector = selector;
         this.keepLead = keepLead;
+    }
+
+    /** Loads the shipped ranking model; the summarizer owns it and frees it on {@link #close}. */
+    public static TrainedSummarizer load(OnnxOptions options, double abstractWords, boolean keepLead) {
+        return new TrainedSummarizer(OverlapModel.load(options), new BulletSelector(abstractWords), keepLead);
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class DocumentSplitter {
             Span p = new Span(start, more ? m.start() : text.length()).trim(text);
             // A line of format characters only (a byte-order mark, zero-width spaces) is no paragraph:
             // the model would invent a sentence from it.
-            if (p.length() > 0 && !invisible(p.of(text))) {
+            if (p.length() > 0 && !TextNormalizer.invisible(p.of(text))) {
                 if (paragraphs > 0) {
                     separators.add(breakBefore);
                 }
@@ -54,11 +54,6 @@ public final class DocumentSplitter {
             }
         }
         return new Document(text, List.copyOf(segments), List.copyOf(separators));
-    }
-
-    private static boolean invisible(String paragraph) {
-        return paragraph.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
     }
 
     private void addParagraph(String text, Span p, int paragraph, List<Segment> out) {

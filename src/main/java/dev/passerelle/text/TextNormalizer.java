@@ -49,6 +49,15 @@ public final class TextNormalizer {
         return out.substring(0, end);
     }
 
+    /**
+     * Whether nothing in {@code text} can be read: whitespace and format characters only (zero-width
+     * spaces, soft hyphens, byte-order marks), from which the model would invent a sentence.
+     */
+    public static boolean invisible(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
     private static boolean isInvisible(char c) {
         return c == '\u00AD' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
     }

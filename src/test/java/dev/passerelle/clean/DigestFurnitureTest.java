@@ -11,8 +11,6 @@ import dev.passerelle.summarize.LexicalSimilarity;
 import dev.passerelle.summarize.Summarizer;
 import dev.passerelle.summarize.TrainedSummarizer;
 import dev.passerelle.summarize.UnitRanker;
-import dev.passerelle.summarize.trained.BulletSelector;
-import dev.passerelle.summarize.trained.OverlapModel;
 import dev.passerelle.summarize.SummarizerSettings;
 import dev.passerelle.summarize.Unit;
 import dev.passerelle.text.Document;
@@ -30,18 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DigestFurnitureTest {
 
     private static final Map<String, List<Labelled>> PAGES = LabelledBlocks.pages();
-    private static OverlapModel model;
     private static TrainedSummarizer trained;
 
     @BeforeAll
     static void load() {
-        model = OverlapModel.load(OnnxOptions.DEFAULT);
-        trained = new TrainedSummarizer(model, new BulletSelector(12), false);
+        trained = TrainedSummarizer.load(OnnxOptions.DEFAULT, 12, false);
     }
 
     @AfterAll
     static void close() {
-        model.close();
+        trained.close();
     }
 
     static Stream<String> pages() {

@@ -73,7 +73,8 @@ class ExtractionQualityTest {
         assertEquals(1, code);
         assertTrue(err.toString().contains("no/such.tar.xz") && !err.toString().contains("\tat "), err::toString);
         err = new StringWriter();
-        code = Cli.run(new String[] {"extract-eval", "--method", "magic"}, new PrintWriter(new StringWriter()),
+        code = Cli.run(new String[] {"extract-eval", "--pages", PAGES.toString(), "--texts", TEXTS.toString(), "--method",
+            "magic"}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
         assertEquals(2, code);
         assertTrue(err.toString().contains("reader, blocks or readability"), err::toString);

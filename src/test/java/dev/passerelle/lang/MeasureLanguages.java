@@ -20,7 +20,7 @@ import java.util.Map;
  * the repository): run it by hand on the JSON lines of {@code valid.jsonl.xz}, decompressed:
  *
  * <pre>
- * xz -dc ../shared/data/orangesum/valid.jsonl.xz &gt; /tmp/valid.jsonl
+ * xz -dc ORANGESUM/valid.jsonl.xz &gt; /tmp/valid.jsonl
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.passerelle.lang.MeasureLanguages -Dexec.args=/tmp/valid.jsonl
  * </pre>

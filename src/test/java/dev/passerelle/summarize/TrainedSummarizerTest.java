@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.passerelle.Fixture;
 import dev.passerelle.clean.BoilerplateFilter;
 import dev.passerelle.model.OnnxOptions;
-import dev.passerelle.summarize.trained.BulletSelector;
-import dev.passerelle.summarize.trained.OverlapModel;
 import dev.passerelle.text.DocumentSplitter;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,18 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class TrainedSummarizerTest {
 
-    private static OverlapModel model;
     private static TrainedSummarizer trained;
 
     @BeforeAll
     static void load() {
-        model = OverlapModel.load(OnnxOptions.DEFAULT);
-        trained = new TrainedSummarizer(model, new BulletSelector(12), false);
+        trained = TrainedSummarizer.load(OnnxOptions.DEFAULT, 12, false);
     }
 
     @AfterAll
     static void close() {
-        model.close();
+        trained.close();
     }
 
     private static List<Unit> units(String text) {
