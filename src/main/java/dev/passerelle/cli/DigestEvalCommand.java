@@ -10,7 +10,7 @@ import dev.passerelle.summarize.DigestConfig;
 import dev.passerelle.summarize.LexicalSimilarity;
 import dev.passerelle.summarize.Summarizer;
 import dev.passerelle.summarize.TrainedSummarizer;
-import dev.passerelle.summarize.trained.UnitFeatures;
+import dev.passerelle.summarize.trained.WordFeatures;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -108,7 +108,7 @@ public final class DigestEvalCommand implements Callable<Integer> {
         });
     }
 
-    /** One JSON line per article: id, title, heading, units and their features with the headline given. */
+    /** One JSON line per article: id, title, heading, units, and the article's words with their features, headline given. */
     private static void dump(List<NewsArticle> articles, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         DigestEvaluation evaluation = new DigestEvaluation();
@@ -120,7 +120,9 @@ public final class DigestEvalCommand implements Callable<Integer> {
                 line.put("title", a.title());
                 line.put("heading", a.heading());
                 line.put("units", units);
-                line.put("features", UnitFeatures.of(units, a.title()));
+                WordFeatures.Table table = WordFeatures.of(units, a.title());
+                line.put("words", table.words());
+                line.put("features", table.features());
                 w.write(json.writeValueAsString(line));
                 w.newLine();
             }

@@ -16,7 +16,7 @@ public interface DigestConfig {
     Ranking ranking();
 
     /** The trained ranking's expected abstract length in words: lower favours shorter bullets (tuned on OrangeSum). */
-    @WithDefault("12")
+    @WithDefault("20")
     @DecimalMin("0")
     double abstractWords();
 

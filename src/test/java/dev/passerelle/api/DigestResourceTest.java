@@ -33,7 +33,7 @@ class DigestResourceTest {
         List<String> bullets = json.getList("bullets");
         assertTrue(bullets.size() >= 3 && bullets.size() <= 7, bullets::toString);
         List<Map<String, Object>> sources = json.getList("sources");
-        assertTrue(((String) sources.get(0).get("text")).startsWith("Le Kazakhstan dialogue avec la Russie"));
+        assertTrue(((String) sources.get(0).get("text")).startsWith("Le plus haut diplomate du président russe"));
         int previous = -1;
         for (Map<String, Object> s : sources) {
             int start = (Integer) s.get("start");
@@ -68,7 +68,7 @@ class DigestResourceTest {
         List<String> bullets = json.getList("bullets");
         assertEquals(3, bullets.size());
         assertEquals(json.getList("sources.text"), bullets);
-        assertTrue(bullets.get(0).startsWith("Le Kazakhstan dialogue"));
+        assertTrue(bullets.get(0).startsWith("Le plus haut diplomate"));
     }
 
     @Test

@@ -51,7 +51,7 @@ class CliIT {
     @Launch({"summarize-eval", "--bullets", "2", "docs/samples/seed-article.fr.txt"})
     void summarizeEvalReadsTheDigestSettings(LaunchResult result) {
         // application.properties and the settings mapping, read from the packaged jar without Quarkus.
-        assertTrue(result.getOutput().startsWith("24 sentences, 15 units, 2 bullets (trained ranking, abstract-words 12.0, "),
+        assertTrue(result.getOutput().startsWith("24 sentences, 15 units, 2 bullets (trained ranking, abstract-words 20.0, "),
                 result.getOutput());
     }
 

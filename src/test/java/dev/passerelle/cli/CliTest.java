@@ -240,7 +240,7 @@ class CliTest {
         CommandRun defaults = summarizeEval(article);
         assertEquals(0, defaults.code(), defaults::toString);
         String header = defaults.out().lines().findFirst().orElseThrow();
-        assertTrue(header.contains("(trained ranking, abstract-words 12.0, keep-lead false, bullets-ratio 0.2, "
+        assertTrue(header.contains("(trained ranking, abstract-words 20.0, keep-lead false, bullets-ratio 0.2, "
                 + "min-bullets 3, max-bullets 7)"), header);
         CommandRun shorter = withProperties(Map.of("passerelle.digest.abstract-words", "3"), () -> summarizeEval(article));
         assertTrue(shorter.out().contains("(trained ranking, abstract-words 3.0, "), shorter.out());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.model.OnnxOptions;
-import dev.passerelle.summarize.trained.BulletSelector;
-import dev.passerelle.summarize.trained.OverlapModel;
 import dev.passerelle.summarize.TrainedSummarizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +29,7 @@ class DigestEvaluationTest {
             articles = NewsCorpus.read(in, 0, "orangesum-valid-100");
         }
         assertEquals(100, articles.size());
-        try (OverlapModel model = OverlapModel.load(OnnxOptions.DEFAULT)) {
-            TrainedSummarizer trained = new TrainedSummarizer(model, new BulletSelector(12), false);
+        try (TrainedSummarizer trained = TrainedSummarizer.load(OnnxOptions.DEFAULT, 20, false)) {
             table = new DigestEvaluation().run(articles, List.of(
                     new DigestEvaluation.System("headline", trained, true),
                     new DigestEvaluation.System("text", trained, false)));
@@ -52,8 +49,8 @@ class DigestEvaluationTest {
     @Test
     void threeBulletsBeatTheFirstThreeSentences() {
         assertTrue(rouge1("headline", 3) >= rouge1("LEAD", 3) + 2, () -> "ROUGE-1 " + table);
-        // On all 1,500 validation articles the margin without headline is 1.3 (README): hold what is reached.
-        assertTrue(rouge1("text", 3) >= rouge1("LEAD", 3) + 1, () -> "ROUGE-1 " + table);
+        // On all 1,500 validation articles the margin without headline is 1.9 (README): hold what is reached.
+        assertTrue(rouge1("text", 3) >= rouge1("LEAD", 3) + 1.5, () -> "ROUGE-1 " + table);
     }
 
     @Test

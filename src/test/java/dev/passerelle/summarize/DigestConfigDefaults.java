@@ -12,7 +12,7 @@ class DigestConfigDefaults implements DigestConfig {
 
     @Override
     public double abstractWords() {
-        return 12;
+        return 20;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.passerelle.summarize;
 
 import dev.passerelle.model.OnnxOptions;
-import dev.passerelle.summarize.trained.BulletSelector;
-import dev.passerelle.summarize.trained.OverlapModel;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
 
@@ -40,9 +38,8 @@ public final class LongInputDigest {
         String text = args.length > 0 && args[0].equals("distinct") ? distinct(100_000) : repeated();
         Document doc = DocumentSplitter.sentencesOnly().split(text);
         boolean lexrank = args.length > 1 && args[1].equals("lexrank");
-        try (OverlapModel model = lexrank ? null : OverlapModel.load(OnnxOptions.DEFAULT)) {
-            UnitRanker ranker = lexrank ? new Summarizer(new LexicalSimilarity(), SummarizerSettings.DEFAULT)
-                    : new TrainedSummarizer(model, new BulletSelector(12), false);
+        try (TrainedSummarizer trained = lexrank ? null : TrainedSummarizer.load(OnnxOptions.DEFAULT, 20, false)) {
+            UnitRanker ranker = lexrank ? new Summarizer(new LexicalSimilarity(), SummarizerSettings.DEFAULT) : trained;
             print(new DigestPlanner(SummarizerSettings.DEFAULT).plan(doc, "", null, ranker).summary());
         }
     }

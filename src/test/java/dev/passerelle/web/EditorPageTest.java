@@ -142,7 +142,7 @@ class EditorPageTest {
         assertTrue(rows.get(0).findElements(By.tagName("td")).get(0).getText().startsWith("Le Kazakhstan dialogue"));
         List<WebElement> bullets = browser.findElements(By.cssSelector("#digest li"));
         assertTrue(bullets.size() >= 3 && bullets.size() <= 7);
-        assertTrue(bullets.get(0).getText().startsWith("Kazakhstan engages with Russia"), bullets.get(0).getText());
+        assertTrue(bullets.get(0).getText().startsWith("Russian President Vladimir Putin's top diplomat"), bullets.get(0).getText());
         assertTrue(browser.findElement(By.id("progress-text")).getText().startsWith("24 sentences"));
         assertTrue(browser.findElement(By.id("error")).getAttribute("hidden") != null, "no error shown");
         screenshot("editor-page.png");

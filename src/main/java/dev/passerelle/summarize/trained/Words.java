@@ -43,16 +43,16 @@ public final class Words {
 
     /** The words of {@code text}, lower-cased. */
     public static List<String> of(String text) {
-        return raw(text).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        return raw(text).stream().map(Words::lower).toList();
     }
 
-    /** Whether a lower-cased word carries content: not a stop word, longer than one character. */
-    public static boolean isContent(String word) {
-        return word.codePointCount(0, word.length()) > 1 && !STOP.contains(word);
+    /** One word lower-cased, as {@link #of} does. */
+    public static String lower(String word) {
+        return word.toLowerCase(Locale.ROOT);
     }
 
-    /** The content words among lower-cased {@code words}. */
-    public static List<String> content(List<String> words) {
-        return words.stream().filter(Words::isContent).toList();
+    /** Whether a lower-cased word is one of the French stop words. */
+    public static boolean isStop(String word) {
+        return STOP.contains(word);
     }
 }
