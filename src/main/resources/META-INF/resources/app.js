@@ -95,10 +95,13 @@ async function readEvents(response, onEvent) {
 }
 
 async function translate() {
+  const body = request();
+  // The sentence table reads the page's article as text: the stream answers text.
+  if (body.format === "html") body.extract = true;
   const response = await checked(await fetch("/v1/translate", {
     method: "POST",
     headers: apiHeaders({ "Content-Type": "application/json", "Accept": "text/event-stream" }),
-    body: JSON.stringify(request()),
+    body: JSON.stringify(body),
   }));
   $("output-panel").hidden = false;
   let count = 0;

@@ -1,6 +1,7 @@
 package dev.passerelle.api;
 
 import dev.passerelle.clean.Article;
+import dev.passerelle.html.HtmlPage;
 import dev.passerelle.clean.ArticleExtractor;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.security.TextBudget;
@@ -62,6 +63,27 @@ public class RequestRules {
                     + (plain.isBlank() ? "" : ": it holds only invisible characters"));
         }
         return plain;
+    }
+
+    /**
+     * An HTML text to translate as HTML: present, within the size limit, of acceptable characters
+     * before and after its entities are decoded, with some text outside kept elements.
+     */
+    HtmlPage page(String html, String name) {
+        String checked = checked(html, name);
+        HtmlPage page;
+        try {
+            page = HtmlPage.parse(checked);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name + " is not HTML to translate as HTML: " + e.getMessage()
+                    + " (\"extract\": true reads it as an article)");
+        }
+        checkCharacters(page.text(), name + " (its HTML entities decoded)");
+        if (!page.hasText() || TextNormalizer.invisible(page.text())) {
+            throw ProblemException.badRequest(name + " is empty: it has no text to translate outside code, scripts "
+                    + "and translate=\"no\" elements");
+        }
+        return page;
     }
 
     /**

@@ -12,7 +12,16 @@ public record TranslateRequest(
         List<String> texts,
         @Schema(description = "Beam width, 1 (greedy) to 8; defaults to the model's num_beams", example = "4")
         Integer beams,
-        @Schema(description = "text (default) or html: HTML is reduced to its readable text first",
-                enumeration = {"text", "html"})
-        Format format) {
+        @Schema(description = "text (default) or html: HTML comes back as the same HTML with its text translated "
+                + "(elements, attributes and their order kept; pre, code, script, style, kbd, samp, var, translate=\"no\" "
+                + "and .notranslate untouched; alt and title attributes translated)", enumeration = {"text", "html"})
+        Format format,
+        @Schema(description = "With format html: reduce the page to its article (the reader view) and answer plain "
+                + "text, as /v1/extract shows it. Default false.")
+        Boolean extract) {
+
+    /** Whether HTML is to be answered as HTML (not reduced to its article's text). */
+    boolean markup() {
+        return format == Format.HTML && !Boolean.TRUE.equals(extract);
+    }
 }

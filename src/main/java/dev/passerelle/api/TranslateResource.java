@@ -2,6 +2,9 @@ package dev.passerelle.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.passerelle.html.HtmlPage;
+import dev.passerelle.html.HtmlTranslator;
+import dev.passerelle.html.LexicalAligner;
 import dev.passerelle.lang.LanguageGate;
 import dev.passerelle.lang.Verdict;
 import dev.passerelle.metrics.PasserelleMetrics;
@@ -59,6 +62,7 @@ public class TranslateResource {
     private final Callers callers;
     private final ProblemMappers problems;
     private final LanguageGate languages;
+    private final HtmlTranslator html = new HtmlTranslator(new LexicalAligner());
 
     TranslateResource(ModelLifecycle model, RequestRules rules, ObjectMapper json, Callers callers,
                       PasserelleMetrics metrics, LanguageGate languages) {
@@ -78,11 +82,18 @@ public class TranslateResource {
                     + "span in the input, its translation and a score. The input's language is detected: English "
                     + "text passes through unchanged (detectedLanguage \"en\", every sentence with finish "
                     + "\"passthrough\"); an English sentence quoted in a French text is kept as it is the same way; "
-                    + "another language is refused with 422. Short or uncertain texts are taken for French.")
+                    + "another language is refused with 422. Short or uncertain texts are taken for French. With "
+                    + "\"format\": \"html\" the answer is the same HTML with its text translated: elements and "
+                    + "attributes kept in order, inline markup carried to the words that translate what it wrapped, "
+                    + "code and translate=\"no\" untouched, e.g. <p>The <em>president</em> arrived in "
+                    + "<a href='/astana'>Astana</a>.</p>.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "one text", value = "{\"text\": \"Le président est arrivé à Astana. Merci beaucoup !\"}"),
             @ExampleObject(name = "several texts, greedy", value = "{\"texts\": [\"Bonjour.\", \"Merci beaucoup !\"], \"beams\": 1}"),
-            @ExampleObject(name = "an HTML page", value = "{\"text\": \"<article><p>Le président est arrivé.</p></article>\", \"format\": \"html\"}")}))
+            @ExampleObject(name = "HTML, answered as HTML", value = "{\"text\": \"<p>Le <em>président</em> est arrivé à "
+                    + "<a href='/astana'>Astana</a>.</p>\", \"format\": \"html\"}"),
+            @ExampleObject(name = "a page reduced to its article", value = "{\"text\": \"<article><p>Le président est "
+                    + "arrivé.</p></article>\", \"format\": \"html\", \"extract\": true}")}))
     @APIResponse(responseCode = "200", description = "the translation, sentence by sentence",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TranslateResponse.class), examples = @ExampleObject(name = "answer", value =
@@ -108,6 +119,9 @@ public class TranslateResource {
             throw ProblemException.badRequest("\"texts\" is empty");
         }
         rules.checkTextCount(texts.size());
+        if (request.markup()) {
+            return translateHtml(request, texts, single, caller);
+        }
         boolean html = RequestRules.isHtml(request.format());
         List<String> inputs = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -141,6 +155,42 @@ public class TranslateResource {
         }
         return new TranslateResponse(null, null, results.stream().map(TranslationResult::translation).toList(),
                 documents, format, options.beams(), m.modelId(), null);
+    }
+
+    /** HTML answered as HTML: each page's text translated in one batch, its markup carried over. */
+    private TranslateResponse translateHtml(TranslateRequest request, List<String> texts, boolean single, Caller caller) {
+        List<HtmlPage> pages = new ArrayList<>(texts.size());
+        List<Verdict> verdicts = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            String name = single ? "text" : "texts[" + i + "]";
+            pages.add(rules.page(texts.get(i), name));
+            verdicts.add(languages.require(pages.get(i).text(), single ? "The text" : "texts[" + i + "]"));
+        }
+        LoadedModel m = model.current();
+        DecodeOptions options = rules.options(request.beams(), m.defaults());
+        rules.charge(pages.stream().map(HtmlPage::text).toList());
+        long start = System.nanoTime();
+        List<TranslateResponse.DocumentView> documents = new ArrayList<>(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            HtmlPage page = pages.get(i);
+            // An English page is answered as it came, byte for byte; its sentences say so.
+            HtmlTranslator.Result r = verdicts.get(i).english()
+                    ? new HtmlTranslator.Result(texts.get(i), passedThrough(m.translator().segment(page.text()),
+                            page.text()).sentences())
+                    : html.translate(page, m.translator(), options, caller);
+            documents.add(new TranslateResponse.DocumentView(r.html(), r.sentences().stream().map(SentenceView::of).toList(),
+                    verdicts.get(i).tag()));
+        }
+        LOG.infof("translated %d HTML text(s), %d sentence(s), beams %d, in %d ms", pages.size(),
+                documents.stream().mapToInt(d -> d.sentences().size()).sum(), options.beams(),
+                (System.nanoTime() - start) / 1_000_000);
+        if (single) {
+            TranslateResponse.DocumentView d = documents.get(0);
+            return new TranslateResponse(d.translation(), d.sentences(), null, null, "html", options.beams(), m.modelId(),
+                    d.detectedLanguage());
+        }
+        return new TranslateResponse(null, null, documents.stream().map(TranslateResponse.DocumentView::translation).toList(),
+                documents, "html", options.beams(), m.modelId(), null);
     }
 
     /** The French inputs translated together (one batch), the English ones passed through; in order. */
@@ -180,6 +230,10 @@ public class TranslateResource {
         Caller caller = callers.of(http, sink::isClosed);
         if (request == null || request.text() == null || request.texts() != null) {
             throw ProblemException.badRequest("streaming takes one \"text\"");
+        }
+        if (request.markup()) {
+            throw ProblemException.badRequest("streaming answers text: with \"format\": \"html\", add \"extract\": true "
+                    + "(the page's article as text), or ask for JSON to get the HTML translated as HTML");
         }
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), true);
         Verdict verdict = languages.require(text, "The text");

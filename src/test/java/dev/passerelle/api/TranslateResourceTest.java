@@ -96,14 +96,36 @@ class TranslateResourceTest {
     }
 
     @Test
-    void htmlIsReducedToText() {
+    void htmlIsReducedToTextWhenAskedTo() {
         String html = "<html><head><script>var x = 1;</script></head><body><nav>Accueil</nav>"
                 + "<p>Le président est arrivé à Astana.</p><footer>Pied</footer></body></html>";
-        given().contentType(ContentType.JSON).body(Map.of("text", html, "format", "html"))
+        given().contentType(ContentType.JSON).body(Map.of("text", html, "format", "html", "extract", true))
                 .when().post("/v1/translate")
                 .then().statusCode(200)
                 .body("translation", equalTo("The president arrived in Astana."))
                 .body("format", equalTo("html"));
+    }
+
+    @Test
+    void htmlComesBackAsHtml() {
+        String html = "<h2>Merci beaucoup !</h2>\n<p>Le <em>président</em> est arrivé à <a href=\"/a?b=1&amp;c=2\">Astana</a>."
+                + " <code>x &lt; y</code></p>";
+        given().contentType(ContentType.JSON).body(Map.of("texts", List.of(html, "<p>Merci beaucoup !</p>"), "format", "html"))
+                .when().post("/v1/translate")
+                .then().statusCode(200)
+                .body("translations[0]", equalTo("<h2>Thank you very much!</h2>\n<p>The <em>president</em> arrived in "
+                        + "<a href=\"/a?b=1&amp;c=2\">Astana</a>. <code>x &lt; y</code></p>"))
+                .body("translations[1]", equalTo("<p>Thank you very much!</p>"))
+                .body("documents[0].sentences.source", equalTo(List.of("Merci beaucoup !",
+                        "Le président est arrivé à Astana.", "x < y")))
+                .body("format", equalTo("html"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "<pre>Le président</pre>", "format", "html"))
+                .when().post("/v1/translate")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("no text to translate"));
+        given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("text", "<p>Merci beaucoup !</p>", "format", "html"))
+                .when().post("/v1/translate")
+                .then().statusCode(400).body("detail", containsString("\"extract\": true"));
     }
 
     @Test

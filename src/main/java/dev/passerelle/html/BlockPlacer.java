@@ -1,0 +1,192 @@
+package dev.passerelle.html;
+
+import dev.passerelle.text.Segment;
+import dev.passerelle.text.Span;
+import dev.passerelle.translate.SentenceTranslation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Carries a block's markup to its translation: the block's sentences are joined as the text
+ * translation joins them, each mark's French range is mapped sentence by sentence with the
+ * {@link SpanAligner} (a mark over several sentences runs from its place in the first to its place
+ * in the last), then the ranges are made a tree again: inside their parent, in their French order,
+ * never overlapping, on word boundaries. Nothing is dropped: a mark with no room left sits empty at
+ * the nearest place, and atoms (line breaks, images, code, comments) always come through whole.
+ */
+final class BlockPlacer {
+
+    private final SpanAligner aligner;
+
+    BlockPlacer(SpanAligner aligner) {
+        this.aligner = aligner;
+    }
+
+    /** The block's English text; each mark gets its English range. */
+    String place(Block block, List<Segment> segments, List<SentenceTranslation> translations) {
+        StringBuilder english = new StringBuilder();
+        int[] englishStart = new int[segments.size()];
+        String[] texts = new String[segments.size()];
+        List<Mark> kept = new ArrayList<>();
+        atoms(block.marks(), kept);
+        for (int i = 0; i < segments.size(); i++) {
+            // A sentence that is all code stays as written: the model would only garble it beside the code itself.
+            texts[i] = (onlyKept(block.text(), segments.get(i).span(), kept) ? segments.get(i).text()
+                    : translations.get(i).translation()).strip();
+            if (english.length() > 0 && !texts[i].isEmpty()) {
+                english.append(' ');
+            }
+            englishStart[i] = english.length();
+            english.append(texts[i]);
+        }
+        String e = english.toString();
+        Sentences s = new Sentences(block.text(), segments, texts, englishStart, e);
+        map(block.marks(), s);
+        settle(block.marks(), e, 0, e.length());
+        return e;
+    }
+
+    private static void atoms(List<Mark> marks, List<Mark> into) {
+        for (Mark m : marks) {
+            if (m.atom && m.wraps()) {
+                into.add(m);
+            }
+            atoms(m.children, into);
+        }
+    }
+
+    /** Whether every letter and digit of {@code sentence} lies inside a kept element. */
+    private static boolean onlyKept(String text, Span sentence, List<Mark> kept) {
+        for (int i = sentence.start(); i < sentence.end(); i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                int at = i;
+                if (kept.stream().noneMatch(m -> m.start <= at && at < m.end)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private record Sentences(String french, List<Segment> segments, String[] english, int[] englishStart,
+                             String whole) {
+    }
+
+    private void map(List<Mark> marks, Sentences s) {
+        for (Mark m : marks) {
+            Span range = m.wraps() ? range(m.start, m.end, s) : null;
+            if (range != null && m.atom && !LexicalAligner.fold(range.of(s.whole()))
+                    .equals(LexicalAligner.fold(s.french().substring(m.start, m.end).strip()))) {
+                range = null; // code is placed only where the translation repeats it; elsewhere it would eat a word
+            }
+            if (range == null) {
+                int at = point(m.start, s);
+                range = new Span(at, at);
+            }
+            m.englishStart = range.start();
+            m.englishEnd = range.end();
+            map(m.children, s);
+        }
+    }
+
+    /** The English range of French {@code [from, to)}, or null when it holds no sentence text. */
+    private Span range(int from, int to, Sentences s) {
+        int first = -1;
+        int last = -1;
+        for (int k = 0; k < s.segments().size(); k++) {
+            Span f = s.segments().get(k).span();
+            if (f.start() < to && from < f.end()) {
+                first = first < 0 ? k : first;
+                last = k;
+            }
+        }
+        if (first < 0) {
+            return null;
+        }
+        Span a = local(from, to, first, s);
+        Span b = first == last ? a : local(from, to, last, s);
+        return new Span(a.start(), Math.max(a.start(), b.end()));
+    }
+
+    /** The aligned part of French {@code [from, to)} inside sentence {@code k}, in block offsets. */
+    private Span local(int from, int to, int k, Sentences s) {
+        Span f = s.segments().get(k).span();
+        Span part = new Span(Math.max(from, f.start()) - f.start(), Math.min(to, f.end()) - f.start());
+        return aligner.align(f.of(s.french()), part, s.english()[k]).shift(s.englishStart()[k]);
+    }
+
+    /** Where a point of the French text falls in the English: between sentences at their seam, inside one by proportion. */
+    private static int point(int at, Sentences s) {
+        int n = s.segments().size();
+        for (int k = 0; k < n; k++) {
+            Span f = s.segments().get(k).span();
+            if (at <= f.start()) {
+                return s.englishStart()[k];
+            }
+            if (at < f.end()) {
+                String e = s.english()[k];
+                return s.englishStart()[k] + LexicalAligner.snap(e, Words.of(e), (double) (at - f.start()) / f.length());
+            }
+        }
+        return n == 0 ? 0 : s.englishStart()[n - 1] + s.english()[n - 1].length();
+    }
+
+    /** Puts marks in their parent's range, in French order, not overlapping, trimmed of spaces. */
+    private static void settle(List<Mark> marks, String english, int lo, int hi) {
+        int previous = lo;
+        for (Mark m : marks) {
+            int start = Math.min(hi, Math.max(previous, m.englishStart));
+            int end = Math.min(hi, Math.max(start, m.englishEnd));
+            if (m.wraps() && !m.atom && end == start) {
+                Span next = nextWord(english, start, hi);
+                if (next != null) {
+                    start = next.start();
+                    end = next.end();
+                }
+            }
+            while (start < end && Character.isWhitespace(english.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(english.charAt(end - 1))) {
+                end--;
+            }
+            m.englishStart = start;
+            m.englishEnd = end;
+            settle(m.children, english, start, end);
+            previous = end;
+        }
+    }
+
+    private static Span nextWord(String english, int from, int hi) {
+        for (Span w : Words.of(english)) {
+            if (w.start() >= from && w.end() <= hi) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** The nodes of {@code [from, to)} of the English text with {@code marks} in place. */
+    static List<org.jsoup.nodes.Node> build(String english, int from, int to, List<Mark> marks) {
+        List<org.jsoup.nodes.Node> out = new ArrayList<>();
+        int pos = from;
+        for (Mark m : marks) {
+            if (m.englishStart > pos) {
+                out.add(new org.jsoup.nodes.TextNode(english.substring(pos, m.englishStart)));
+                pos = m.englishStart;
+            }
+            if (m.atom) {
+                out.add(m.node);
+            } else {
+                org.jsoup.nodes.Element copy = m.element().shallowClone();
+                copy.appendChildren(build(english, m.englishStart, m.englishEnd, m.children));
+                out.add(copy);
+            }
+            pos = Math.max(pos, m.englishEnd);
+        }
+        if (pos < to) {
+            out.add(new org.jsoup.nodes.TextNode(english.substring(pos, to)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.passerelle.html;
+
+import dev.passerelle.text.Span;
+
+/** Finds the English words of a sentence's translation that translate some of its French words. */
+public interface SpanAligner {
+
+    /**
+     * The range of {@code english} that translates {@code part} of {@code french}: never empty when
+     * {@code english} has a word, and on word boundaries.
+     */
+    Span align(String french, Span part, String english);
+}

@@ -1,0 +1,49 @@
+package dev.passerelle.html;
+
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/** Which elements flow inside a sentence, which hold blocks of text, and which are never translated. */
+final class Tags {
+
+    /** Phrasing elements: they may sit inside a sentence, so a block's sentences run across them. */
+    private static final Set<String> INLINE = Set.of("a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite",
+            "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s",
+            "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr");
+    /** Elements whose content stays as written: code, machine output, scripts, embedded documents. */
+    private static final Set<String> KEPT = Set.of("pre", "code", "kbd", "samp", "var", "script", "style", "textarea",
+            "svg", "math", "template", "noscript", "iframe", "object", "canvas", "audio", "video", "head");
+    /** Kept elements whose text a reader sees inside a sentence (the model reads it to place it). */
+    private static final Set<String> VISIBLE_KEPT = Set.of("code", "kbd", "samp", "var");
+
+    private Tags() {
+    }
+
+    static boolean inline(Element e) {
+        return INLINE.contains(e.normalName());
+    }
+
+    /** Whether {@code e} and everything in it stay untranslated: a kept tag, {@code translate="no"} or {@code notranslate}. */
+    static boolean kept(Element e) {
+        return KEPT.contains(e.normalName()) || e.attr("translate").trim().equalsIgnoreCase("no")
+                || e.hasClass("notranslate");
+    }
+
+    /** Whether a kept inline element's text is part of the sentence around it. */
+    static boolean readInSentence(Element e) {
+        return VISIBLE_KEPT.contains(e.normalName());
+    }
+
+    /** An inline element that holds only inline content, so it can sit inside a sentence. */
+    static boolean phrasing(Element e) {
+        if (!inline(e)) {
+            return false;
+        }
+        for (Element d : e.getAllElements()) {
+            if (d != e && !inline(d) && !kept(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

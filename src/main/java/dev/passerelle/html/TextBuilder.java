@@ -1,0 +1,48 @@
+package dev.passerelle.html;
+
+import java.util.List;
+
+/** A block's text as a browser shows it: runs of HTML whitespace collapsed to one space, none at the ends. */
+final class TextBuilder {
+
+    private final StringBuilder text = new StringBuilder();
+
+    /** HTML's ASCII whitespace (not the no-break space, which typography chose). */
+    static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
+    void append(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (space(c)) {
+                if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
+                    text.append(' ');
+                }
+            } else {
+                text.append(c);
+            }
+        }
+    }
+
+    int length() {
+        return text.length();
+    }
+
+    /** The text without a final space; marks that reached into it end at the text's end. */
+    String finish(List<Mark> marks) {
+        if (text.length() > 0 && text.charAt(text.length() - 1) == ' ') {
+            text.setLength(text.length() - 1);
+        }
+        clamp(marks, text.length());
+        return text.toString();
+    }
+
+    private static void clamp(List<Mark> marks, int length) {
+        for (Mark m : marks) {
+            m.start = Math.min(m.start, length);
+            m.end = Math.min(m.end, length);
+            clamp(m.children, length);
+        }
+    }
+}
