@@ -51,8 +51,8 @@ public final class TrainedSummarizer implements UnitRanker, AutoCloseable {
         chosen.forEach(i -> isChosen[i] = true);
         List<ScoredUnit> scored = new ArrayList<>(units.size());
         for (int i = 0; i < units.size(); i++) {
-            // A unit's score is the F1 it would expect alone: its expected overlap over its length and the abstract's.
-            double score = i < n ? BulletSelector.gain(candidates.get(i), probabilities)
+            // A unit's score is the ROUGE-1 F1 it would expect alone: twice its expected overlap over its length and the abstract's.
+            double score = i < n ? 2 * BulletSelector.gain(candidates.get(i), probabilities)
                     / (candidates.get(i).words() + selector.abstractWords()) : 0;
             scored.add(new ScoredUnit(units.get(i), 0, 1 / Math.sqrt(1 + i), score, isChosen[i]));
         }

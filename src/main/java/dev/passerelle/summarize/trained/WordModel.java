@@ -96,8 +96,9 @@ public final class WordModel implements AutoCloseable {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             Map<String, Integer> ids = new HashMap<>();
             for (String line : lines) {
-                if (!line.isBlank()) {
-                    ids.put(line.strip(), ids.size());
+                // The graph knows words by line number: a blank or repeated line would shift every id after it.
+                if (line.isBlank() || ids.putIfAbsent(line.strip(), ids.size()) != null) {
+                    throw new IllegalStateException(VOCABULARY + " has a blank or repeated line: '" + line + "'");
                 }
             }
             return Map.copyOf(ids);

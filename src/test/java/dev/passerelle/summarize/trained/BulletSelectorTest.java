@@ -63,6 +63,21 @@ class BulletSelectorTest {
     }
 
     @Test
+    void anImpersonalIlStandsForNothingAndStandsAlone() {
+        Map<String, float[]> p = Map.of("morts", sure(), "blessés", sure());
+        List<BulletSelector.Candidate> units = List.of(unit("le ciel était gris"), unit("il y a eu morts blessés"));
+        assertEquals(List.of(1), SELECTOR.select(units, p, 1, false));
+        assertEquals(List.of(1), SELECTOR.select(List.of(units.get(0), unit("il s agit morts blessés")), p, 1, false));
+    }
+
+    @Test
+    void noLengthAtAllIsNoCrash() {
+        BulletSelector none = new BulletSelector(0);
+        List<BulletSelector.Candidate> units = List.of(BulletSelector.Candidate.of(List.of()), unit("a"), unit("b"));
+        assertEquals(List.of(0, 1), none.select(units, Map.of("a", sure()), 2, true));
+    }
+
+    @Test
     void moreBulletsThanUnitsGivesEveryUnit() {
         Map<String, float[]> p = Map.of("a", sure());
         assertEquals(List.of(0, 1), SELECTOR.select(List.of(unit("a"), unit("b")), p, 7, false));
