@@ -125,7 +125,7 @@ final class BlockPlacer {
             }
             if (at < f.end()) {
                 String e = s.english()[k];
-                return s.englishStart()[k] + LexicalAligner.snap(e, Words.of(e), (double) (at - f.start()) / f.length());
+                return s.englishStart()[k] + LexicalAligner.snap(e, WordSpans.of(e), (double) (at - f.start()) / f.length());
             }
         }
         return n == 0 ? 0 : s.englishStart()[n - 1] + s.english()[n - 1].length();
@@ -158,7 +158,7 @@ final class BlockPlacer {
     }
 
     private static Span nextWord(String english, int from, int hi) {
-        for (Span w : Words.of(english)) {
+        for (Span w : WordSpans.of(english)) {
             if (w.start() >= from && w.end() <= hi) {
                 return w;
             }

@@ -24,11 +24,11 @@ public final class LexicalAligner implements SpanAligner {
 
     @Override
     public Span align(String french, Span part, String english) {
-        List<Span> ew = Words.of(english);
+        List<Span> ew = WordSpans.of(english);
         if (ew.isEmpty()) {
             return new Span(0, english.length());
         }
-        List<Span> fw = Words.of(french);
+        List<Span> fw = WordSpans.of(french);
         List<Span> inside = fw.stream().filter(w -> w.end() > part.start() && w.start() < part.end()).toList();
         double at = french.isEmpty() ? 0 : (double) part.start() / french.length();
         if (inside.isEmpty()) {
@@ -111,8 +111,7 @@ public final class LexicalAligner implements SpanAligner {
         List<Span> covered = ew.stream().filter(w -> w.end() > from && w.start() < to).toList();
         if (covered.isEmpty()) {
             int point = snap(english, ew, (double) part.start() / Math.max(1, french.length()));
-            Span next = ew.stream().filter(w -> w.start() >= point).findFirst().orElse(ew.get(ew.size() - 1));
-            return next;
+            return ew.stream().filter(w -> w.start() >= point).findFirst().orElse(ew.get(ew.size() - 1));
         }
         return new Span(covered.get(0).start(), covered.get(covered.size() - 1).end());
     }

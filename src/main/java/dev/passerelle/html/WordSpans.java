@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Word spans of a text, for placing markup on word boundaries: letters and digits, with inner ' - ’. */
-final class Words {
+final class WordSpans {
 
-    private Words() {
+    private WordSpans() {
     }
 
     static List<Span> of(String text) {
