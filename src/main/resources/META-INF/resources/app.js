@@ -43,9 +43,23 @@ async function problemMessage(response) {
   }
 }
 
+let englishHtml = "";
+
 function request() {
-  const body = { text: $("source").value, beams: Number($("beams").value), format: $("format").value };
+  const format = $("format").value;
+  // "article" is HTML reduced to its article (the reader view): text in, text out.
+  const body = { text: $("source").value, beams: Number($("beams").value), format: format === "text" ? "text" : "html" };
+  if (format === "article") body.extract = true;
   return body;
+}
+
+/**
+ * A page for a sandboxed frame: no scripts run and nothing reaches this page's origin, whatever the
+ * HTML holds. A fragment gets a document around it; a whole page is shown as it is.
+ */
+function framed(html) {
+  if (/^\s*(<!--[\s\S]*?-->\s*)*<(!doctype|html)/i.test(html)) return html;
+  return `<!DOCTYPE html><meta charset="utf-8"><style>body{font:16px/1.5 system-ui,sans-serif;margin:.6rem}</style>${html}`;
 }
 
 function addSentence(s, previousParagraph) {
@@ -96,8 +110,13 @@ async function readEvents(response, onEvent) {
 
 async function translate() {
   const body = request();
-  // The sentence table reads the page's article as text: the stream answers text.
-  if (body.format === "html") body.extract = true;
+  const asHtml = body.format === "html" && !body.extract;
+  const blocks = [];
+  if (asHtml) {
+    $("french-html").srcdoc = framed(body.text);
+    $("english-html").srcdoc = framed("");
+    $("html-panel").hidden = false;
+  }
   const response = await checked(await fetch("/v1/translate", {
     method: "POST",
     headers: apiHeaders({ "Content-Type": "application/json", "Accept": "text/event-stream" }),
@@ -113,7 +132,17 @@ async function translate() {
       paragraph = data.paragraph;
       count++;
       $("progress-text").textContent = `${count} sentences`;
+    } else if (name === "block") {
+      // Shown as they come, one after the other; the whole page replaces them when it is done.
+      blocks.push(`<div>${data.html}</div>`);
+      $("english-html").srcdoc = framed(blocks.join(""));
+      $("blocks-text").textContent = `${blocks.length} blocks`;
     } else if (name === "done") {
+      if (asHtml) {
+        englishHtml = data.translation;
+        $("english-html").srcdoc = framed(englishHtml);
+        $("html-out").value = englishHtml;
+      }
       $("progress").max = data.sentences;
       $("progress").value = data.sentences;
       $("progress-text").textContent = `${data.sentences} sentences, ${data.beams} beam(s), ${data.model}`;
@@ -149,6 +178,10 @@ async function run() {
   $("error").hidden = true;
   $("digest-panel").hidden = true;
   $("output-panel").hidden = true;
+  $("html-panel").hidden = true;
+  $("html-out").value = "";
+  $("blocks-text").textContent = "";
+  englishHtml = "";
   $("sentences").tBodies[0].replaceChildren();
   $("progress").removeAttribute("value");
   $("progress-text").textContent = "";
@@ -164,20 +197,20 @@ async function run() {
   }
 }
 
-async function copyMarkdown() {
+async function copyText(text, shown) {
   try {
-    await navigator.clipboard.writeText(markdown);
+    await navigator.clipboard.writeText(text);
   } catch (e) {
     // Clipboard API refused (plain http, old browser): copy through a selection instead.
     const area = document.createElement("textarea");
-    area.value = markdown;
+    area.value = text;
     document.body.append(area);
     area.select();
     document.execCommand("copy");
     area.remove();
   }
-  $("copied").hidden = false;
-  setTimeout(() => { $("copied").hidden = true; }, 1500);
+  $(shown).hidden = false;
+  setTimeout(() => { $(shown).hidden = true; }, 1500);
 }
 
 function dropFile(event) {
@@ -185,17 +218,25 @@ function dropFile(event) {
   $("source").classList.remove("dropping");
   const file = event.dataTransfer.files[0];
   if (!file) return;
-  $("format").value = /\.html?$/i.test(file.name) ? "html" : "text";
-  file.text().then((text) => { $("source").value = text; });
+  file.text().then((text) => {
+    $("source").value = text;
+    $("format").value = /\.html?$/i.test(file.name) ? htmlFormat(text) : "text";
+  });
 }
 
 $("go").addEventListener("click", run);
-$("copy").addEventListener("click", copyMarkdown);
+$("copy").addEventListener("click", () => copyText(markdown, "copied"));
+$("copy-html").addEventListener("click", () => copyText(englishHtml, "copied-html"));
 $("source").addEventListener("dragover", (e) => { e.preventDefault(); $("source").classList.add("dropping"); });
 $("source").addEventListener("dragleave", () => $("source").classList.remove("dropping"));
 $("source").addEventListener("drop", dropFile);
+/** A whole page is read for its article; a fragment (a CMS body) is translated as HTML. */
+function htmlFormat(text) {
+  return /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype|html)/i.test(text) ? "article" : "html";
+}
+
 $("source").addEventListener("input", () => {
-  if (/^\s*</.test($("source").value)) $("format").value = "html";
+  if (/^\s*</.test($("source").value)) $("format").value = htmlFormat($("source").value);
 });
 function showModel() {
   fetch("/v1/models", { headers: apiHeaders() }).then(checked).then((r) => r.json()).then((m) => {

@@ -224,7 +224,11 @@ public class TranslateResource {
             description = "Events: \"sentence\" (one per sentence, as in the JSON answer, in document order), then "
                     + "\"done\" with the whole translation and detectedLanguage, or \"error\" with a problem document. "
                     + "English text streams back unchanged (finish \"passthrough\"); another language is refused "
-                    + "with 422 before the stream starts.")
+                    + "with 422 before the stream starts. With \"format\": \"html\" each block (paragraph, heading, "
+                    + "list item...) also gets a \"block\" event, {\"index\", \"html\"}, as soon as it is translated: "
+                    + "index is the paragraph of its sentences, html the translated inline content that replaces the "
+                    + "block's French content; \"done\" carries the whole translated HTML. An English page streams "
+                    + "its sentences and comes back unchanged in \"done\".")
     public void translateStream(TranslateRequest request, @Context SseEventSink sink, @Context Sse sse,
                                 @Context HttpServerRequest http) {
         Caller caller = callers.of(http, sink::isClosed);
@@ -232,8 +236,8 @@ public class TranslateResource {
             throw ProblemException.badRequest("streaming takes one \"text\"");
         }
         if (request.markup()) {
-            throw ProblemException.badRequest("streaming answers text: with \"format\": \"html\", add \"extract\": true "
-                    + "(the page's article as text), or ask for JSON to get the HTML translated as HTML");
+            streamHtml(request, sink, sse, caller);
+            return;
         }
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), true);
         Verdict verdict = languages.require(text, "The text");
@@ -253,6 +257,31 @@ public class TranslateResource {
             }
             TranslationStream.run(m.translator(), doc, options, STREAM_CHUNK, caller, m.modelId(),
                     events, e -> (Problem) problems.answer(e).getEntity());
+        } finally {
+            sink.close();
+        }
+    }
+
+    /** An HTML text streamed block by block; an English page comes back as it is. */
+    private void streamHtml(TranslateRequest request, SseEventSink sink, Sse sse, Caller caller) {
+        HtmlPage page = rules.page(request.text(), "text");
+        Verdict verdict = languages.require(page.text(), "The text");
+        LoadedModel m = model.current();
+        DecodeOptions options = rules.options(request.beams(), m.defaults());
+        Document doc = m.translator().segment(page.text());
+        if (!verdict.english()) {
+            m.scheduler().admit(doc.segments().size());
+        }
+        rules.charge(List.of(page.text()));
+        TranslationStream.Events events = (name, data) -> send(sink, sse, name, data, caller);
+        try {
+            if (verdict.english()) {
+                TranslationStream.passThrough(new TranslationResult(request.text(), passedThrough(doc, page.text())
+                        .sentences()), options, m.modelId(), events);
+                return;
+            }
+            TranslationStream.runHtml(html, page, m.translator(), options, STREAM_CHUNK, caller, m.modelId(), events,
+                    e -> (Problem) problems.answer(e).getEntity());
         } finally {
             sink.close();
         }

@@ -1,5 +1,7 @@
 package dev.passerelle.api;
 
+import dev.passerelle.html.HtmlPage;
+import dev.passerelle.html.HtmlTranslator;
 import dev.passerelle.text.Document;
 import dev.passerelle.translate.AbandonReason;
 import dev.passerelle.translate.Caller;
@@ -40,22 +42,49 @@ final class TranslationStream {
     }
 
     /**
+     * Translates {@code page} about {@code chunk} sentences at a time: a {@code sentence} event per
+     * sentence and a {@code block} event (its number and translated inline HTML) per block as its
+     * batch completes, then {@code done} with the whole translated HTML.
+     */
+    static void runHtml(HtmlTranslator html, HtmlPage page, Translator translator, DecodeOptions options, int chunk,
+                        Caller caller, String modelId, Events events, Function<Throwable, Problem> problems) {
+        guarded("HTML stream of " + page.blockCount() + " blocks", caller, events, problems, () -> {
+            HtmlTranslator.Result r = html.translate(page, translator, options, chunk, caller, (index, block, sentences) -> {
+                sentences.forEach(s -> events.send("sentence", SentenceView.of(s)));
+                events.send("block", Map.of("index", index, "html", block));
+            });
+            // Attributes' sentences come last, as in the JSON answer.
+            r.sentences().stream().filter(s -> s.paragraph() >= page.blockCount())
+                    .forEach(s -> events.send("sentence", SentenceView.of(s)));
+            done(new TranslationResult(r.html(), r.sentences()), options, modelId, "fr", events);
+        });
+    }
+
+    /**
      * Translates {@code doc} {@code chunk} sentences at a time for {@code caller}, whose one deadline
      * covers every chunk; {@code problems} turns a failure into the problem it answers with.
      */
     static void run(Translator translator, Document doc, DecodeOptions options, int chunk, Caller caller,
                     String modelId, Events events, Function<Throwable, Problem> problems) {
-        try {
+        guarded("stream of " + doc.segments().size() + " sentences", caller, events, problems, () -> {
             TranslationResult r = translator.translate(doc, options, chunk, caller,
                     s -> events.send("sentence", SentenceView.of(s)));
             done(r, options, modelId, "fr", events);
+        });
+    }
+
+    /** Runs a stream's work; a failure midway travels as an {@code error} event, a client that left gets nothing. */
+    private static void guarded(String what, Caller caller, Events events, Function<Throwable, Problem> problems,
+                                Runnable work) {
+        try {
+            work.run();
         } catch (RuntimeException e) {
             if (caller.abandoned().filter(why -> why == AbandonReason.DISCONNECT).isPresent()) {
-                LOG.infof("stream of %d sentences stopped: the client left", doc.segments().size());
+                LOG.infof("%s stopped: the client left", what);
                 return;
             }
             // Headers are gone already: the failure travels as an event.
-            LOG.warnf(e, "stream of %d sentences failed", doc.segments().size());
+            LOG.warnf(e, "%s failed", what);
             events.send("error", problems.apply(e));
         }
     }

@@ -83,6 +83,11 @@ public final class HtmlPage {
         return out.toString().strip();
     }
 
+    /** How many blocks of text the page has: the sentences of attributes are numbered after them. */
+    public int blockCount() {
+        return blocks.size();
+    }
+
     /** Whether the page holds any text to translate. */
     public boolean hasText() {
         return !blocks.isEmpty() || !attributes.isEmpty();

@@ -8,13 +8,14 @@ import dev.passerelle.translate.TranslationResult;
 import dev.passerelle.translate.Translator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
  * Translates HTML as HTML: every block of text and every translatable attribute of an
- * {@link HtmlPage} in one batch, then each block's markup carried to its translation by the
+ * {@link HtmlPage}, then each block's markup carried to its translation by the
  * {@link BlockPlacer}. Elements, attributes and their order stay; only text changes.
  */
 public final class HtmlTranslator {
@@ -26,42 +27,90 @@ public final class HtmlTranslator {
     public record Result(String html, List<SentenceTranslation> sentences) {
     }
 
+    /** Told of each block as soon as it is translated, in document order. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param index the block's number (the {@code paragraph} of its sentences)
+         * @param html the block's translated inline HTML, which replaces its French content
+         * @param sentences the block's sentences
+         */
+        void block(int index, String html, List<SentenceTranslation> sentences);
+    }
+
     private final BlockPlacer placer;
 
     public HtmlTranslator(SpanAligner aligner) {
         this.placer = new BlockPlacer(aligner);
     }
 
-    /** Translates {@code page} in place with {@code translator} and returns it serialised. */
+    /** Translates {@code page} in place with {@code translator}, all of it in one batch, and returns it serialised. */
     public Result translate(HtmlPage page, Translator translator, DecodeOptions options, Caller caller) {
+        return translate(page, translator, options, Integer.MAX_VALUE, caller, (i, html, s) -> { });
+    }
+
+    /**
+     * Translates {@code page} in place, about {@code chunk} sentences per batch in document order
+     * (attributes with the first), telling {@code progress} of each block as its batch completes.
+     * Every batch counts against the one deadline of {@code caller}.
+     */
+    public Result translate(HtmlPage page, Translator translator, DecodeOptions options, int chunk, Caller caller,
+                            Progress progress) {
+        int blocks = page.blocks.size();
         List<Document> docs = new ArrayList<>();
         page.blocks.forEach(b -> docs.add(translator.segment(b.text())));
         page.attributes.forEach(a -> docs.add(translator.segment(a.value())));
-        List<TranslationResult> results = translator.translateDocuments(docs, options, caller);
-        List<SentenceTranslation> sentences = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            for (SentenceTranslation s : results.get(i).sentences()) {
-                sentences.add(new SentenceTranslation(sentences.size(), i, s.source(), s.sourceText(), s.translation(),
-                        s.score(), s.finish(), s.cached()));
+        // Numbered as the answer lists them: blocks in order, then attributes.
+        int[] first = new int[docs.size() + 1];
+        for (int i = 0; i < docs.size(); i++) {
+            first[i + 1] = first[i] + docs.get(i).segments().size();
+        }
+        SentenceTranslation[] sentences = new SentenceTranslation[first[docs.size()]];
+        List<Integer> batch = new ArrayList<>(page.attributes.size());
+        for (int i = blocks; i < docs.size(); i++) {
+            batch.add(i); // attributes first: rebuilt blocks copy their elements' attributes
+        }
+        int next = 0;
+        do {
+            int size = 0;
+            while (next < blocks && (size == 0 || size + docs.get(next).segments().size() <= chunk)) {
+                size += docs.get(next).segments().size();
+                batch.add(next++);
             }
-        }
-        int blocks = page.blocks.size();
-        // Attributes first: the blocks' elements are copied with their attributes when they are rebuilt.
-        for (int i = 0; i < page.attributes.size(); i++) {
-            HtmlPage.Attribute a = page.attributes.get(i);
-            a.element().attr(a.name(), results.get(blocks + i).translation());
-        }
-        for (int i = 0; i < blocks; i++) {
-            replace(page.blocks.get(i), docs.get(i), results.get(i));
-        }
+            List<TranslationResult> results = translator.translateDocuments(
+                    batch.stream().map(docs::get).toList(), options, caller);
+            for (int j = 0; j < batch.size(); j++) {
+                int doc = batch.get(j);
+                List<SentenceTranslation> own = numbered(results.get(j).sentences(), doc, first[doc]);
+                own.forEach(s -> sentences[s.index()] = s);
+                if (doc >= blocks) {
+                    HtmlPage.Attribute a = page.attributes.get(doc - blocks);
+                    a.element().attr(a.name(), results.get(j).translation());
+                } else {
+                    List<Node> nodes = replace(page.blocks.get(doc), docs.get(doc), own);
+                    progress.block(doc, nodes.stream().map(Node::outerHtml).collect(Collectors.joining()), own);
+                }
+            }
+            batch.clear();
+        } while (next < blocks);
         if (page.whole) {
             page.document.selectFirst("html").attr("lang", "en");
         }
-        return new Result(page.html(), sentences);
+        return new Result(page.html(), List.of(sentences));
     }
 
-    private void replace(Block block, Document doc, TranslationResult result) {
-        String english = placer.place(block, doc.segments(), result.sentences());
+    private static List<SentenceTranslation> numbered(List<SentenceTranslation> own, int paragraph, int from) {
+        List<SentenceTranslation> out = new ArrayList<>(own.size());
+        for (SentenceTranslation s : own) {
+            out.add(new SentenceTranslation(from + out.size(), paragraph, s.source(), s.sourceText(), s.translation(),
+                    s.score(), s.finish(), s.cached()));
+        }
+        return out;
+    }
+
+    /** Puts the block's translation, its markup placed, where its French nodes were; returns the new nodes. */
+    private List<Node> replace(Block block, Document doc, List<SentenceTranslation> sentences) {
+        String english = placer.place(block, doc.segments(), sentences);
         List<Node> nodes = new ArrayList<>();
         if (!block.leading().isEmpty()) {
             nodes.add(new TextNode(block.leading()));
@@ -75,5 +124,6 @@ public final class HtmlTranslator {
         int at = first.siblingIndex();
         block.nodes().forEach(Node::remove);
         parent.insertChildren(at, nodes);
+        return nodes;
     }
 }

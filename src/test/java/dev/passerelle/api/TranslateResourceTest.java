@@ -10,12 +10,17 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.passerelle.Fixture;
 import dev.passerelle.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -122,10 +127,51 @@ class TranslateResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("text", "<pre>Le président</pre>", "format", "html"))
                 .when().post("/v1/translate")
                 .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("no text to translate"));
-        given().contentType(ContentType.JSON).accept("text/event-stream")
-                .body(Map.of("text", "<p>Merci beaucoup !</p>", "format", "html"))
-                .when().post("/v1/translate")
-                .then().statusCode(400).body("detail", containsString("\"extract\": true"));
+    }
+
+    @Test
+    void htmlStreamsBlockByBlock() throws Exception {
+        // More sentences than one streamed batch holds, so blocks arrive in several steps.
+        StringBuilder html = new StringBuilder("<article title=\"Merci beaucoup !\">");
+        for (int i = 0; i < TranslateResource.STREAM_CHUNK + 2; i++) {
+            html.append(i % 2 == 0 ? "<p>Le <em>président</em> est arrivé à <a href=\"/a\">Astana</a>.</p>"
+                    : "<h2>Il pleut à <b>Paris</b>.</h2>");
+        }
+        html.append("</article>");
+        String answer = given().contentType(ContentType.JSON).body(Map.of("text", html.toString(), "format", "html"))
+                .when().post("/v1/translate").then().statusCode(200).extract().path("translation");
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("text", html.toString(), "format", "html"))
+                .when().post("/v1/translate").then().statusCode(200).extract().asString();
+        List<String> events = body.lines().filter(l -> l.startsWith("event:")).map(l -> l.substring(6).strip()).toList();
+        List<JsonNode> data = body.lines().filter(l -> l.startsWith("data:")).map(l -> json(l.substring(5))).toList();
+        List<JsonNode> blocks = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).equals("block")) {
+                blocks.add(data.get(i));
+            }
+        }
+        assertEquals(TranslateResource.STREAM_CHUNK + 2, blocks.size(), body);
+        for (int i = 0; i < blocks.size(); i++) {
+            assertEquals(i, blocks.get(i).get("index").asInt());
+            assertEquals(i % 2 == 0 ? "The <em>president</em> arrived in <a href=\"/a\">Astana</a>."
+                    : "It is raining in <b>Paris</b>.", blocks.get(i).get("html").asText());
+        }
+        // Each block's sentence comes just before it; the attribute's sentence last, then done.
+        assertEquals("sentence", events.get(events.indexOf("block") - 1));
+        assertEquals(List.of("sentence", "done"), events.subList(events.size() - 2, events.size()), body);
+        assertEquals("Thank you very much!", data.get(events.size() - 2).get("translation").asText());
+        assertEquals(TranslateResource.STREAM_CHUNK + 2, data.get(events.size() - 2).get("paragraph").asInt());
+        assertEquals(answer, data.get(events.size() - 1).get("translation").asText(), "done has the JSON answer's HTML");
+        assertTrue(answer.startsWith("<article title=\"Thank you very much!\"><p>The <em>president</em>"), answer);
+    }
+
+    private static JsonNode json(String s) {
+        try {
+            return new ObjectMapper().readTree(s);
+        } catch (Exception e) {
+            throw new AssertionError(s, e);
+        }
     }
 
     @Test

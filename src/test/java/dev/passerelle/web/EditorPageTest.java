@@ -205,4 +205,41 @@ class EditorPageTest {
         assertTrue(error.getText().contains("Bad Request") && error.getText().contains("empty"), error.getText());
         screenshot("editor-page-error.png");
     }
+
+    @Test
+    void showsHtmlRenderedInBothLanguages() throws IOException {
+        open();
+        paste("<h2>Merci beaucoup !</h2><p>Le <em>président</em> est arrivé à <a href=\"/astana\">Astana</a>.</p>"
+                + "<script>parent.document.title = 'owned';</script>");
+        assertEquals("html", browser.findElement(By.id("format")).getAttribute("value"), "a fragment is translated as HTML");
+        browser.findElement(By.id("go")).click();
+        WebElement source = browser.findElement(By.id("html-out"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !source.getAttribute("value").isEmpty());
+        assertEquals("<h2>Thank you very much!</h2><p>The <em>president</em> arrived in <a href=\"/astana\">Astana</a>.</p>"
+                + "<script>parent.document.title = 'owned';</script>", source.getAttribute("value"));
+        browser.switchTo().frame(browser.findElement(By.id("english-html")));
+        assertEquals("president", browser.findElement(By.tagName("em")).getText());
+        assertEquals("Astana", browser.findElement(By.cssSelector("a[href='/astana']")).getText());
+        browser.switchTo().defaultContent();
+        browser.switchTo().frame(browser.findElement(By.id("french-html")));
+        assertEquals("Merci beaucoup !", browser.findElement(By.tagName("h2")).getText());
+        browser.switchTo().defaultContent();
+        assertEquals("Passerelle — French to English", browser.getTitle(), "the frames run no script");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#digest li"), 0));
+        assertEquals(2, browser.findElements(By.cssSelector("#sentences tbody tr")).size());
+        screenshot("editor-page-html.png");
+    }
+
+    @Test
+    void aWholePageIsReadForItsArticle() {
+        open();
+        paste("<!DOCTYPE html><html><body><nav>Accueil</nav><article><p>Le président est arrivé à Astana.</p></article>"
+                + "</body></html>");
+        assertEquals("article", browser.findElement(By.id("format")).getAttribute("value"));
+        browser.findElement(By.id("go")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sentences tbody tr"), 1));
+        assertTrue(browser.findElement(By.id("html-panel")).getAttribute("hidden") != null, "text answers, no HTML panel");
+    }
 }
