@@ -42,6 +42,8 @@ public final class Cli {
                     DigestEvalCommand::new),
             new Entry(ExtractEvaluation.NAME, "Measures the reader view's extraction on pages whose text is known.",
                     ExtractEvaluation::new),
+            new Entry(AlignEvalCommand.NAME, "Measures how HTML markup is carried to the English words, on a gold set.",
+                    AlignEvalCommand::new),
             new Entry(EngineBenchmark.NAME, "Times the translation engine alone on a model folder.",
                     EngineBenchmark::new));
 

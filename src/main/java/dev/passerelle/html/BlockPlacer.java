@@ -4,7 +4,10 @@ import dev.passerelle.text.Segment;
 import dev.passerelle.text.Span;
 import dev.passerelle.translate.SentenceTranslation;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Carries a block's markup to its translation: the block's sentences are joined as the text
@@ -22,8 +25,43 @@ final class BlockPlacer {
         this.aligner = aligner;
     }
 
-    /** The block's English text; each mark gets its English range. */
-    String place(Block block, List<Segment> segments, List<SentenceTranslation> translations) {
+    /**
+     * The French parts of sentences that the block's elements wrap, which the aligner is helped to
+     * place by their translation alone: those over some of a sentence's words, not all of them.
+     */
+    static Set<String> parts(Block block, List<Segment> segments) {
+        Set<String> out = new LinkedHashSet<>();
+        parts(block.marks(), block.text(), segments, out);
+        return out;
+    }
+
+    private static void parts(List<Mark> marks, String text, List<Segment> segments, Set<String> out) {
+        for (Mark m : marks) {
+            if (!m.atom && m.wraps()) {
+                for (Segment s : segments) {
+                    Span f = s.span();
+                    int from = Math.max(m.start, f.start());
+                    int to = Math.min(m.end, f.end());
+                    if (from < to && hasLetter(text, from, to) && (hasLetter(text, f.start(), from) || hasLetter(text, to, f.end()))) {
+                        out.add(text.substring(from, to).strip());
+                    }
+                }
+            }
+            parts(m.children, text, segments, out);
+        }
+    }
+
+    private static boolean hasLetter(String text, int from, int to) {
+        return text.substring(from, to).codePoints().anyMatch(Character::isLetter);
+    }
+
+    /**
+     * The block's English text; each mark gets its English range.
+     *
+     * @param alone the translation of a French part on its own (see {@link #parts}), or null
+     */
+    String place(Block block, List<Segment> segments, List<SentenceTranslation> translations,
+                 Function<String, String> alone) {
         StringBuilder english = new StringBuilder();
         int[] englishStart = new int[segments.size()];
         String[] texts = new String[segments.size()];
@@ -40,7 +78,7 @@ final class BlockPlacer {
             english.append(texts[i]);
         }
         String e = english.toString();
-        Sentences s = new Sentences(block.text(), segments, texts, englishStart, e);
+        Sentences s = new Sentences(block.text(), segments, texts, englishStart, e, alone);
         map(block.marks(), s);
         settle(block.marks(), e, 0, e.length());
         return e;
@@ -69,7 +107,7 @@ final class BlockPlacer {
     }
 
     private record Sentences(String french, List<Segment> segments, String[] english, int[] englishStart,
-                             String whole) {
+                             String whole, Function<String, String> alone) {
     }
 
     private void map(List<Mark> marks, Sentences s) {
@@ -112,7 +150,9 @@ final class BlockPlacer {
     private Span local(int from, int to, int k, Sentences s) {
         Span f = s.segments().get(k).span();
         Span part = new Span(Math.max(from, f.start()) - f.start(), Math.min(to, f.end()) - f.start());
-        return aligner.align(f.of(s.french()), part, s.english()[k]).shift(s.englishStart()[k]);
+        String sentence = f.of(s.french());
+        String alone = s.alone().apply(part.of(sentence).strip());
+        return aligner.align(sentence, part, s.english()[k], alone).shift(s.englishStart()[k]);
     }
 
     /** Where a point of the French text falls in the English: between sentences at their seam, inside one by proportion. */

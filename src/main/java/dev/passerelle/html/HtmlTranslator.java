@@ -3,11 +3,15 @@ package dev.passerelle.html;
 import dev.passerelle.text.Document;
 import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
+import dev.passerelle.translate.FinishReason;
 import dev.passerelle.translate.SentenceTranslation;
 import dev.passerelle.translate.TranslationResult;
 import dev.passerelle.translate.Translator;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -37,6 +41,9 @@ public final class HtmlTranslator {
          */
         void block(int index, String html, List<SentenceTranslation> sentences);
     }
+
+    /** Mean log-probability below which the page marks a sentence doubtful; a part's translation is not used then. */
+    static final double DOUBTFUL = -1.0;
 
     private final BlockPlacer placer;
 
@@ -77,8 +84,20 @@ public final class HtmlTranslator {
                 size += docs.get(next).segments().size();
                 batch.add(next++);
             }
-            List<TranslationResult> results = translator.translateDocuments(
-                    batch.stream().map(docs::get).toList(), options, caller);
+            // The wrapped parts go in the same batch, translated alone: where each one's translation
+            // stands in its sentence's is the aligner's best clue for words not spelt alike.
+            List<String> parts = new ArrayList<>(new LinkedHashSet<>(batch.stream().filter(d -> d < blocks)
+                    .flatMap(d -> BlockPlacer.parts(page.blocks.get(d), docs.get(d).segments()).stream()).toList()));
+            List<Document> work = new ArrayList<>(batch.stream().map(docs::get).toList());
+            parts.forEach(p -> work.add(translator.segment(p)));
+            List<TranslationResult> results = translator.translateDocuments(work, options, caller);
+            Map<String, String> alone = new HashMap<>();
+            for (int j = 0; j < parts.size(); j++) {
+                TranslationResult r = results.get(batch.size() + j);
+                if (usable(r)) {
+                    alone.put(parts.get(j), r.translation());
+                }
+            }
             for (int j = 0; j < batch.size(); j++) {
                 int doc = batch.get(j);
                 List<SentenceTranslation> own = numbered(results.get(j).sentences(), doc, first[doc]);
@@ -87,7 +106,7 @@ public final class HtmlTranslator {
                     HtmlPage.Attribute a = page.attributes.get(doc - blocks);
                     a.element().attr(a.name(), results.get(j).translation());
                 } else {
-                    List<Node> nodes = replace(page.blocks.get(doc), docs.get(doc), own);
+                    List<Node> nodes = replace(page.blocks.get(doc), docs.get(doc), own, alone);
                     progress.block(doc, nodes.stream().map(Node::outerHtml).collect(Collectors.joining()), own);
                 }
             }
@@ -97,6 +116,11 @@ public final class HtmlTranslator {
             page.document.selectFirst("html").attr("lang", "en");
         }
         return new Result(page.html(), List.of(sentences));
+    }
+
+    /** Whether a part's translation is worth looking for: finished, and not one the model was unsure of (the page's mark). */
+    public static boolean usable(TranslationResult part) {
+        return part.sentences().stream().allMatch(s -> s.finish() == FinishReason.EOS && s.score() >= DOUBTFUL);
     }
 
     private static List<SentenceTranslation> numbered(List<SentenceTranslation> own, int paragraph, int from) {
@@ -109,8 +133,8 @@ public final class HtmlTranslator {
     }
 
     /** Puts the block's translation, its markup placed, where its French nodes were; returns the new nodes. */
-    private List<Node> replace(Block block, Document doc, List<SentenceTranslation> sentences) {
-        String english = placer.place(block, doc.segments(), sentences);
+    private List<Node> replace(Block block, Document doc, List<SentenceTranslation> sentences, Map<String, String> alone) {
+        String english = placer.place(block, doc.segments(), sentences, alone::get);
         List<Node> nodes = new ArrayList<>();
         if (!block.leading().isEmpty()) {
             nodes.add(new TextNode(block.leading()));

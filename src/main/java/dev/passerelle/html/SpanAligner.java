@@ -8,6 +8,8 @@ public interface SpanAligner {
     /**
      * The range of {@code english} that translates {@code part} of {@code french}: never empty when
      * {@code english} has a word, and on word boundaries.
+     *
+     * @param alone the part's French words translated on their own, or null when they were not
      */
-    Span align(String french, Span part, String english);
+    Span align(String french, Span part, String english, String alone);
 }

@@ -2,6 +2,8 @@ package dev.passerelle.html;
 
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /** Which elements flow inside a sentence, which hold blocks of text, and which are never translated. */
 final class Tags {
@@ -23,10 +25,34 @@ final class Tags {
         return INLINE.contains(e.normalName());
     }
 
-    /** Whether {@code e} and everything in it stay untranslated: a kept tag, {@code translate="no"} or {@code notranslate}. */
+    /** Raised or lowered text that says no word: footnote calls, exponents, indices. */
+    private static final Set<String> MARKERS = Set.of("sup", "sub");
+
+    /**
+     * Whether {@code e} and everything in it stay untranslated: a kept tag, {@code translate="no"},
+     * {@code notranslate}, or a {@link #marker}.
+     */
     static boolean kept(Element e) {
         return KEPT.contains(e.normalName()) || e.attr("translate").trim().equalsIgnoreCase("no")
-                || e.hasClass("notranslate");
+                || e.hasClass("notranslate") || marker(e);
+    }
+
+    /**
+     * A footnote call or exponent: {@code sup}/{@code sub} without letters, glued to what precedes it
+     * ({@code Astana<sup>1</sup>}, {@code m<sup>2</sup>}, {@code <sup><a href="#n2">[2]</a></sup>}). The
+     * model would drop or garble it; it stays as written after the word it follows. A number standing
+     * apart ({@code en <sup>2001</sup>}) is words, and is read.
+     */
+    private static boolean marker(Element e) {
+        if (!MARKERS.contains(e.normalName()) || e.text().codePoints().anyMatch(Character::isLetter)) {
+            return false;
+        }
+        Node before = e.previousSibling();
+        if (before instanceof TextNode t) {
+            String text = t.getWholeText();
+            return !text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1));
+        }
+        return before instanceof Element;
     }
 
     /** Whether a kept inline element's text is part of the sentence around it. */

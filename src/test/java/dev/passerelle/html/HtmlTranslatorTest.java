@@ -28,8 +28,7 @@ class HtmlTranslatorTest {
 
     @BeforeAll
     static void load() {
-        translator = Translator.open(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.AUTO),
-                OnnxOptions.DEFAULT, BatchLimits.DEFAULT, 200);
+        translator = open();
     }
 
     @AfterAll
@@ -37,8 +36,17 @@ class HtmlTranslatorTest {
         translator.close();
     }
 
-    static String translate(String html) {
-        return HTML.translate(HtmlPage.parse(html), translator, new DecodeOptions(1, true, 2.0, 10), Caller.UNBOUNDED).html();
+    static Translator open() {
+        return Translator.open(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.AUTO),
+                OnnxOptions.DEFAULT, BatchLimits.DEFAULT, 200);
+    }
+
+    static String translate(Translator with, String html) {
+        return HTML.translate(HtmlPage.parse(html), with, new DecodeOptions(1, true, 2.0, 10), Caller.UNBOUNDED).html();
+    }
+
+    private static String translate(String html) {
+        return translate(translator, html);
     }
 
     /** Every element's tag and attributes (but alt and title, which are translated), in document order. */
