@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -86,8 +87,9 @@ public final class HtmlTranslator {
             }
             // The wrapped parts go in the same batch, translated alone: where each one's translation
             // stands in its sentence's is the aligner's best clue for words not spelt alike.
-            List<String> parts = new ArrayList<>(new LinkedHashSet<>(batch.stream().filter(d -> d < blocks)
-                    .flatMap(d -> BlockPlacer.parts(page.blocks.get(d), docs.get(d).segments()).stream()).toList()));
+            List<String> parts = budgeted(new LinkedHashSet<>(batch.stream().filter(d -> d < blocks)
+                    .flatMap(d -> BlockPlacer.parts(page.blocks.get(d), docs.get(d).segments()).stream()).toList()),
+                    batch.stream().filter(d -> d < blocks).mapToInt(d -> page.blocks.get(d).text().length()).sum());
             List<Document> work = new ArrayList<>(batch.stream().map(docs::get).toList());
             parts.forEach(p -> work.add(translator.segment(p)));
             List<TranslationResult> results = translator.translateDocuments(work, options, caller);
@@ -116,6 +118,24 @@ public final class HtmlTranslator {
             page.document.selectFirst("html").attr("lang", "en");
         }
         return new Result(page.html(), List.of(sentences));
+    }
+
+    /**
+     * The parts worth translating alone, in document order, while their text stays within the
+     * batch's own: markup can at most double the model's work (a word-by-word marked page would
+     * otherwise cost a translation per word). Parts left out are placed without that clue.
+     */
+    private static List<String> budgeted(Set<String> parts, int budget) {
+        List<String> out = new ArrayList<>();
+        int used = 0;
+        for (String p : parts) {
+            if (used + p.length() > budget) {
+                break;
+            }
+            used += p.length();
+            out.add(p);
+        }
+        return out;
     }
 
     /** Whether a part's translation is worth looking for: finished, and not one the model was unsure of (the page's mark). */

@@ -47,7 +47,7 @@ class CliTest {
     }
 
     private static final List<String> COMMANDS = List.of("fetch-model", "hash-key", "summarize-eval", "digest-eval",
-            "extract-eval", "bench-engine");
+            "extract-eval", "align-eval", "bench-engine");
 
     @Test
     void theCommandsAreKnownByName() {
@@ -55,6 +55,15 @@ class CliTest {
             assertEquals(name, Cli.command(name).orElseThrow().getCommandName());
         }
         assertTrue(Cli.command("serve").isEmpty());
+    }
+
+    @Test
+    void alignEvalScoresTheCandidatesOnTheGoldSet() {
+        CommandRun run = CommandRun.jar("align-eval", "--gold", "src/test/resources/html/alignment-gold.jsonl");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("150 sentences, 442 marked parts"), run.out());
+        assertTrue(run.out().contains("| verbatim, part alone, cognates (default) |"), run.out());
+        refused(CommandRun.jar("align-eval"), "align-eval", "--gold");
     }
 
     @Test
