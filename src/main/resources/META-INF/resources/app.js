@@ -58,8 +58,11 @@ function request() {
  * HTML holds. A fragment gets a document around it; a whole page is shown as it is.
  */
 function framed(html) {
-  if (/^\s*(<!--[\s\S]*?-->\s*)*<(!doctype|html)/i.test(html)) return html;
-  return `<!DOCTYPE html><meta charset="utf-8"><style>body{font:16px/1.5 system-ui,sans-serif;margin:.6rem}</style>${html}`;
+  // First in the frame, so it holds for all that follows: nothing is fetched from anywhere (no
+  // tracking pixel sees the editor), nothing navigates the frame, styles written inline still apply.
+  const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
+  if (/^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype|html|head|body)\b/i.test(html)) return policy + html;
+  return `${policy}<meta charset="utf-8"><style>body{font:16px/1.5 system-ui,sans-serif;margin:.6rem}</style>${html}`;
 }
 
 function addSentence(s, previousParagraph) {
@@ -232,11 +235,12 @@ $("source").addEventListener("dragleave", () => $("source").classList.remove("dr
 $("source").addEventListener("drop", dropFile);
 /** A whole page is read for its article; a fragment (a CMS body) is translated as HTML. */
 function htmlFormat(text) {
-  return /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype|html)/i.test(text) ? "article" : "html";
+  return /^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype|html|head|body)\b/i.test(text) ? "article" : "html";
 }
 
 $("source").addEventListener("input", () => {
-  if (/^\s*</.test($("source").value)) $("format").value = htmlFormat($("source").value);
+  // Chosen once, when HTML arrives in a text box set to text: a format the editor picked stays.
+  if ($("format").value === "text" && /^\s*</.test($("source").value)) $("format").value = htmlFormat($("source").value);
 });
 function showModel() {
   fetch("/v1/models", { headers: apiHeaders() }).then(checked).then((r) => r.json()).then((m) => {

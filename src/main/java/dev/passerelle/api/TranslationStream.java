@@ -49,9 +49,10 @@ final class TranslationStream {
     static void runHtml(HtmlTranslator html, HtmlPage page, Translator translator, DecodeOptions options, int chunk,
                         Caller caller, String modelId, Events events, Function<Throwable, Problem> problems) {
         guarded("HTML stream of " + page.blockCount() + " blocks", caller, events, problems, () -> {
-            HtmlTranslator.Result r = html.translate(page, translator, options, chunk, caller, (index, block, sentences) -> {
+            HtmlTranslator.Result r = html.translate(page, translator, options, chunk, caller, (index, block, place, sentences) -> {
                 sentences.forEach(s -> events.send("sentence", SentenceView.of(s)));
-                events.send("block", Map.of("index", index, "html", block));
+                events.send("block", Map.of("index", index, "html", block, "parent", place.parent(), "from", place.from(),
+                        "to", place.to()));
             });
             // Attributes' sentences come last, as in the JSON answer.
             r.sentences().stream().filter(s -> s.paragraph() >= page.blockCount())

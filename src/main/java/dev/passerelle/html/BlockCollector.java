@@ -74,7 +74,10 @@ final class BlockCollector {
                 }
                 into.add(new Mark(e, true, at, text.length()));
             } else if (!e.wholeText().codePoints().anyMatch(Character::isLetterOrDigit)) {
-                into.add(new Mark(e, true, text.length(), text.length()));
+                // No words, but maybe spaces or punctuation that part words and sentences: read, and carried whole.
+                int at = text.length();
+                text.append(e.wholeText());
+                into.add(new Mark(e, true, at, text.length()));
             } else {
                 Mark m = new Mark(e, false, text.length(), 0);
                 e.childNodes().forEach(c -> add(c, text, m.children));

@@ -80,7 +80,11 @@ final class BlockPlacer {
         String e = english.toString();
         Sentences s = new Sentences(block.text(), segments, texts, englishStart, e, alone);
         map(block.marks(), s);
-        settle(block.marks(), e, 0, e.length());
+        List<Span> sentences = new ArrayList<>(texts.length);
+        for (int i = 0; i < texts.length; i++) {
+            sentences.add(new Span(englishStart[i], englishStart[i] + texts[i].length()));
+        }
+        settle(block.marks(), e, 0, e.length(), sentences);
         return e;
     }
 
@@ -119,7 +123,15 @@ final class BlockPlacer {
             }
             if (range == null) {
                 int at = point(m.start, s);
-                range = new Span(at, at);
+                String english = s.whole();
+                String own = s.french().substring(m.start, m.end);
+                if (m.start > 0 && Character.isWhitespace(s.french().charAt(m.start - 1)) && at < english.length()
+                        && Character.isWhitespace(english.charAt(at))) {
+                    at++; // after a space in French, after the space in English: "president <img> arrived"
+                }
+                // Punctuation the translation writes at this place too ("Astana<b>.</b>") is the atom's own: not twice.
+                int end = !own.isBlank() && english.startsWith(own.strip(), at) ? at + own.strip().length() : at;
+                range = new Span(at, end);
             }
             m.englishStart = range.start();
             m.englishEnd = range.end();
@@ -171,14 +183,20 @@ final class BlockPlacer {
         return n == 0 ? 0 : s.englishStart()[n - 1] + s.english()[n - 1].length();
     }
 
-    /** Puts marks in their parent's range, in French order, not overlapping, trimmed of spaces. */
-    private static void settle(List<Mark> marks, String english, int lo, int hi) {
+    /**
+     * Puts marks in their parent's range, in French order, not overlapping, trimmed of spaces. A
+     * mark squeezed empty by the order (the English put its words earlier) takes the next free word
+     * of its own sentence, never one of the next sentence; else it stays empty where it is.
+     */
+    private static void settle(List<Mark> marks, String english, int lo, int hi, List<Span> sentences) {
         int previous = lo;
         for (Mark m : marks) {
             int start = Math.min(hi, Math.max(previous, m.englishStart));
             int end = Math.min(hi, Math.max(start, m.englishEnd));
             if (m.wraps() && !m.atom && end == start) {
-                Span next = nextWord(english, start, hi);
+                int own = sentences.stream().filter(x -> x.start() <= m.englishStart && m.englishStart <= x.end())
+                        .mapToInt(Span::end).findFirst().orElse(hi);
+                Span next = nextWord(english, start, Math.min(hi, Math.max(start, own)));
                 if (next != null) {
                     start = next.start();
                     end = next.end();
@@ -192,7 +210,7 @@ final class BlockPlacer {
             }
             m.englishStart = start;
             m.englishEnd = end;
-            settle(m.children, english, start, end);
+            settle(m.children, english, start, end, sentences);
             previous = end;
         }
     }

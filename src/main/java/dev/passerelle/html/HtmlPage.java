@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * An HTML input made ready for translation: parsed (a whole page when it opens with a doctype or
@@ -20,7 +21,13 @@ public final class HtmlPage {
     public static final int MAX_DEPTH = 256;
     /** Attributes whose text a reader meets: image descriptions and tooltips. */
     static final List<String> ATTRIBUTES = List.of("alt", "title");
-    private static final Pattern WHOLE_PAGE = Pattern.compile("^\\s*(<!--.*?-->\\s*)*<(!doctype|html)",
+    /** A page: after a byte-order mark, an XML prolog and comments, a doctype or one of the tags only pages have. */
+    private static final Pattern WHOLE_PAGE = Pattern.compile(
+            "^\uFEFF?\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype|html|head|body)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** A fragment opening inside a table: parsed in a table's context, or the parser would drop its tags. */
+    private static final Pattern TABLE_PART = Pattern.compile(
+            "^\\s*(<!--.*?-->\\s*)*<(tr|td|th|thead|tbody|tfoot|caption|colgroup|col)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** A translatable attribute of an element. */
@@ -38,7 +45,11 @@ public final class HtmlPage {
     private HtmlPage(Document document, boolean whole) {
         this.document = document;
         this.whole = whole;
-        Element title = whole ? document.head().selectFirst("title") : null;
+        Element root = document.selectFirst("html");
+        if (whole && Tags.optedOut(root)) {
+            return; // translate="no" on <html>: the whole page stays as it is
+        }
+        Element title = whole && !Tags.optedOut(document.head()) ? document.head().selectFirst("title") : null;
         if (title != null) {
             blocks.addAll(BlockCollector.collect(title));
         }
@@ -53,14 +64,47 @@ public final class HtmlPage {
      */
     public static HtmlPage parse(String html) {
         boolean whole = WHOLE_PAGE.matcher(html).lookingAt();
-        Document doc = whole ? Jsoup.parse(html) : Jsoup.parseBodyFragment(html);
+        Document doc = whole ? Jsoup.parse(html) : fragment(html);
         doc.outputSettings().prettyPrint(false).charset("UTF-8");
         int[] deepest = {0};
-        doc.traverse((node, depth) -> deepest[0] = Math.max(deepest[0], depth)); // jsoup walks without recursion
+        // Elements counted from the fragment's top (or the page's <html>), as an author counts them;
+        // jsoup walks without recursion.
+        doc.traverse((node, depth) -> {
+            if (node instanceof Element) {
+                deepest[0] = Math.max(deepest[0], depth - (whole ? 0 : 2));
+            }
+        });
         if (deepest[0] > MAX_DEPTH) {
             throw new IllegalArgumentException("its elements nest " + deepest[0] + " deep; the limit is " + MAX_DEPTH);
         }
+        // The parser drops a newline right after <pre> (HTML's rule) and the serialiser writes none
+        // back: one more keeps a leading blank line the author wrote.
+        for (Element pre : doc.select("pre, textarea, listing")) {
+            if (pre.childNodeSize() > 0 && pre.childNode(0) instanceof org.jsoup.nodes.TextNode t
+                    && t.getWholeText().startsWith("\n")) {
+                t.text("\n" + t.getWholeText());
+            }
+        }
         return new HtmlPage(doc, whole);
+    }
+
+    /** A fragment in a document's body; table parts in the context of the table they belong to. */
+    private static Document fragment(String html) {
+        java.util.regex.Matcher table = TABLE_PART.matcher(html);
+        if (!table.lookingAt()) {
+            return Jsoup.parseBodyFragment(html);
+        }
+        String tag = table.group(2).toLowerCase(java.util.Locale.ROOT);
+        Document doc = Document.createShell("");
+        String parent = switch (tag) {
+            case "td", "th" -> "tr";
+            case "tr" -> "tbody";
+            case "col" -> "colgroup";
+            default -> "table";
+        };
+        Element context = new Element(parent);
+        doc.body().appendChildren(Parser.parseFragment(html, context, ""));
+        return doc;
     }
 
     private void attributes(Element e) {
@@ -91,6 +135,35 @@ public final class HtmlPage {
     /** Whether the page holds any text to translate. */
     public boolean hasText() {
         return !blocks.isEmpty() || !attributes.isEmpty();
+    }
+
+    /**
+     * Marks the translated page English: {@code lang} (and {@code xml:lang}) saying French on
+     * {@code <html>} or on any element whose text was translated become {@code en}; a page without
+     * one gets {@code lang="en"} on {@code <html>}.
+     */
+    void markEnglish() {
+        for (Element e : document.getAllElements()) {
+            if (!keptWithin(e)) {
+                for (String name : List.of("lang", "xml:lang")) {
+                    if (e.attr(name).toLowerCase(java.util.Locale.ROOT).matches("fr([-_].*)?")) {
+                        e.attr(name, "en");
+                    }
+                }
+            }
+        }
+        if (whole && !document.selectFirst("html").hasAttr("lang")) {
+            document.selectFirst("html").attr("lang", "en");
+        }
+    }
+
+    private static boolean keptWithin(Element e) {
+        for (Element a = e; a != null; a = a.parent()) {
+            if (Tags.kept(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The page as it stands, serialised: a page whole, a fragment as a fragment. */

@@ -38,9 +38,17 @@ public final class HtmlTranslator {
         /**
          * @param index the block's number (the {@code paragraph} of its sentences)
          * @param html the block's translated inline HTML, which replaces its French content
+         * @param place where that French content is in the input
          * @param sentences the block's sentences
          */
-        void block(int index, String html, List<SentenceTranslation> sentences);
+        void block(int index, String html, Place place, List<SentenceTranslation> sentences);
+    }
+
+    /**
+     * Where a block's content sits in the French input: child nodes {@code [from, to)} of the
+     * element {@code parent} (a CSS selector; in a fragment, from {@code html > body}).
+     */
+    public record Place(String parent, int from, int to) {
     }
 
     /** Mean log-probability below which the page marks a sentence doubtful; a part's translation is not used then. */
@@ -54,7 +62,7 @@ public final class HtmlTranslator {
 
     /** Translates {@code page} in place with {@code translator}, all of it in one batch, and returns it serialised. */
     public Result translate(HtmlPage page, Translator translator, DecodeOptions options, Caller caller) {
-        return translate(page, translator, options, Integer.MAX_VALUE, caller, (i, html, s) -> { });
+        return translate(page, translator, options, Integer.MAX_VALUE, caller, (i, html, place, s) -> { });
     }
 
     /**
@@ -65,6 +73,11 @@ public final class HtmlTranslator {
     public Result translate(HtmlPage page, Translator translator, DecodeOptions options, int chunk, Caller caller,
                             Progress progress) {
         int blocks = page.blocks.size();
+        List<Place> places = page.blocks.stream().map(b -> {
+            Node first = b.nodes().get(0);
+            return new Place(((Element) first.parent()).cssSelector(), first.siblingIndex(),
+                    first.siblingIndex() + b.nodes().size());
+        }).toList();
         List<Document> docs = new ArrayList<>();
         page.blocks.forEach(b -> docs.add(translator.segment(b.text())));
         page.attributes.forEach(a -> docs.add(translator.segment(a.value())));
@@ -109,14 +122,12 @@ public final class HtmlTranslator {
                     a.element().attr(a.name(), results.get(j).translation());
                 } else {
                     List<Node> nodes = replace(page.blocks.get(doc), docs.get(doc), own, alone);
-                    progress.block(doc, nodes.stream().map(Node::outerHtml).collect(Collectors.joining()), own);
+                    progress.block(doc, nodes.stream().map(Node::outerHtml).collect(Collectors.joining()), places.get(doc), own);
                 }
             }
             batch.clear();
         } while (next < blocks);
-        if (page.whole) {
-            page.document.selectFirst("html").attr("lang", "en");
-        }
+        page.markEnglish();
         return new Result(page.html(), List.of(sentences));
     }
 

@@ -11,7 +11,10 @@ final class Tags {
     /** Phrasing elements: they may sit inside a sentence, so a block's sentences run across them. */
     private static final Set<String> INLINE = Set.of("a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite",
             "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s",
-            "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr");
+            "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+            // embedded content that sits in a line of text (an icon, a formula, a picture): kept whole
+            "svg", "math", "picture", "source", "video", "audio", "iframe", "canvas", "object", "embed",
+            "ruby", "rt", "rp", "output", "meter", "progress");
     /** Elements whose content stays as written: code, machine output, scripts, embedded documents. */
     private static final Set<String> KEPT = Set.of("pre", "code", "kbd", "samp", "var", "script", "style", "textarea",
             "svg", "math", "template", "noscript", "iframe", "object", "canvas", "audio", "video", "head");
@@ -33,8 +36,12 @@ final class Tags {
      * {@code notranslate}, or a {@link #marker}.
      */
     static boolean kept(Element e) {
-        return KEPT.contains(e.normalName()) || e.attr("translate").trim().equalsIgnoreCase("no")
-                || e.hasClass("notranslate") || marker(e);
+        return KEPT.contains(e.normalName()) || optedOut(e) || marker(e);
+    }
+
+    /** Whether the author said not to translate {@code e}: {@code translate="no"} or the class {@code notranslate}. */
+    static boolean optedOut(Element e) {
+        return e.attr("translate").trim().equalsIgnoreCase("no") || e.hasClass("notranslate");
     }
 
     /**
@@ -65,8 +72,11 @@ final class Tags {
         if (!inline(e)) {
             return false;
         }
-        for (Element d : e.getAllElements()) {
-            if (d != e && !inline(d) && !kept(d)) {
+        if (kept(e)) {
+            return true; // never entered: what is inside (an SVG's paths) does not matter
+        }
+        for (Element child : e.children()) {
+            if (!phrasing(child)) {
                 return false;
             }
         }

@@ -154,6 +154,10 @@ class TranslateResourceTest {
         assertEquals(TranslateResource.STREAM_CHUNK + 2, blocks.size(), body);
         for (int i = 0; i < blocks.size(); i++) {
             assertEquals(i, blocks.get(i).get("index").asInt());
+            // Where the block was in the French input: the i-th child element's content.
+            assertEquals(i % 2 == 0 ? "html > body > article > p:nth-child(" + (i + 1) + ")"
+                    : "html > body > article > h2:nth-child(" + (i + 1) + ")", blocks.get(i).get("parent").asText());
+            assertEquals(0, blocks.get(i).get("from").asInt());
             assertEquals(i % 2 == 0 ? "The <em>president</em> arrived in <a href=\"/a\">Astana</a>."
                     : "It is raining in <b>Paris</b>.", blocks.get(i).get("html").asText());
         }
