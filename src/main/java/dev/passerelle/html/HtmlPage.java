@@ -2,10 +2,13 @@ package dev.passerelle.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 
 /**
@@ -25,6 +28,8 @@ public final class HtmlPage {
     private static final Pattern WHOLE_PAGE = Pattern.compile(
             "^\uFEFF?\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype|html|head|body)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** A language tag saying French: fr, fr-FR, fr_CA. */
+    private static final Pattern FRENCH = Pattern.compile("fr([-_].*)?", Pattern.CASE_INSENSITIVE);
     /** A fragment opening inside a table: parsed in a table's context, or the parser would drop its tags. */
     private static final Pattern TABLE_PART = Pattern.compile(
             "^\\s*(<!--.*?-->\\s*)*<(tr|td|th|thead|tbody|tfoot|caption|colgroup|col)\\b",
@@ -80,7 +85,7 @@ public final class HtmlPage {
         // The parser drops a newline right after <pre> (HTML's rule) and the serialiser writes none
         // back: one more keeps a leading blank line the author wrote.
         for (Element pre : doc.select("pre, textarea, listing")) {
-            if (pre.childNodeSize() > 0 && pre.childNode(0) instanceof org.jsoup.nodes.TextNode t
+            if (pre.childNodeSize() > 0 && pre.childNode(0) instanceof TextNode t
                     && t.getWholeText().startsWith("\n")) {
                 t.text("\n" + t.getWholeText());
             }
@@ -90,11 +95,11 @@ public final class HtmlPage {
 
     /** A fragment in a document's body; table parts in the context of the table they belong to. */
     private static Document fragment(String html) {
-        java.util.regex.Matcher table = TABLE_PART.matcher(html);
+        Matcher table = TABLE_PART.matcher(html);
         if (!table.lookingAt()) {
             return Jsoup.parseBodyFragment(html);
         }
-        String tag = table.group(2).toLowerCase(java.util.Locale.ROOT);
+        String tag = table.group(2).toLowerCase(Locale.ROOT);
         Document doc = Document.createShell("");
         String parent = switch (tag) {
             case "td", "th" -> "tr";
@@ -144,11 +149,9 @@ public final class HtmlPage {
      */
     void markEnglish() {
         for (Element e : document.getAllElements()) {
-            if (!keptWithin(e)) {
-                for (String name : List.of("lang", "xml:lang")) {
-                    if (e.attr(name).toLowerCase(java.util.Locale.ROOT).matches("fr([-_].*)?")) {
-                        e.attr(name, "en");
-                    }
+            for (String name : List.of("lang", "xml:lang")) {
+                if (FRENCH.matcher(e.attr(name)).matches() && !keptWithin(e)) {
+                    e.attr(name, "en");
                 }
             }
         }

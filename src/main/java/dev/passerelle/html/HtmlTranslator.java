@@ -62,8 +62,11 @@ public final class HtmlTranslator {
 
     /** Translates {@code page} in place with {@code translator}, all of it in one batch, and returns it serialised. */
     public Result translate(HtmlPage page, Translator translator, DecodeOptions options, Caller caller) {
-        return translate(page, translator, options, Integer.MAX_VALUE, caller, (i, html, place, s) -> { });
+        return translate(page, translator, options, Integer.MAX_VALUE, caller, SILENT);
     }
+
+    /** No one listening: blocks are not serialised apart nor located. */
+    private static final Progress SILENT = (i, html, place, s) -> { };
 
     /**
      * Translates {@code page} in place, about {@code chunk} sentences per batch in document order
@@ -73,7 +76,8 @@ public final class HtmlTranslator {
     public Result translate(HtmlPage page, Translator translator, DecodeOptions options, int chunk, Caller caller,
                             Progress progress) {
         int blocks = page.blocks.size();
-        List<Place> places = page.blocks.stream().map(b -> {
+        // Located before any block is replaced: the places are the French input's.
+        List<Place> places = progress == SILENT ? List.of() : page.blocks.stream().map(b -> {
             Node first = b.nodes().get(0);
             return new Place(((Element) first.parent()).cssSelector(), first.siblingIndex(),
                     first.siblingIndex() + b.nodes().size());
@@ -122,7 +126,10 @@ public final class HtmlTranslator {
                     a.element().attr(a.name(), results.get(j).translation());
                 } else {
                     List<Node> nodes = replace(page.blocks.get(doc), docs.get(doc), own, alone);
-                    progress.block(doc, nodes.stream().map(Node::outerHtml).collect(Collectors.joining()), places.get(doc), own);
+                    if (progress != SILENT) {
+                        progress.block(doc, nodes.stream().map(Node::outerHtml).collect(Collectors.joining()),
+                                places.get(doc), own);
+                    }
                 }
             }
             batch.clear();

@@ -5,37 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passerelle.translate.Translator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Markup found in the wild that a first version mishandled: each test is one finding of a review. */
-class HostileMarkupTest {
-
-    private static Translator translator;
-
-    @BeforeAll
-    static void load() {
-        translator = HtmlTranslatorTest.open();
-    }
-
-    @AfterAll
-    static void close() {
-        translator.close();
-    }
-
-    private static String translate(String html) {
-        return HtmlTranslatorTest.translate(translator, html);
-    }
+class HostileMarkupTest extends OnTestModel {
 
     @Test
     void aTableRowSentAloneKeepsItsCells() {
         assertEquals("<tr><td>It is raining in Paris.</td><td>Thank you very much!</td></tr>",
                 translate("<tr><td>Il pleut à Paris.</td><td>Merci beaucoup !</td></tr>"));
-        assertEquals("<td>Thank you <b>very much</b>!</td>".replace("<b>very much</b>", "very much"),
+        assertEquals("<td>Thank you very much!</td>",
                 translate("<td>Merci beaucoup !</td>"));
     }
 
@@ -86,8 +67,7 @@ class HostileMarkupTest {
 
     @Test
     void frenchLanguageAttributesBecomeEnglish() {
-        assertEquals("<div lang=\"en\"><p>It is raining in Paris.</p></div><p lang=\"de\">Merci beaucoup !</p>".replace(
-                "Merci beaucoup !", "Thank you very much!"),
+        assertEquals("<div lang=\"en\"><p>It is raining in Paris.</p></div><p lang=\"de\">Thank you very much!</p>",
                 translate("<div lang=\"fr\"><p>Il pleut à Paris.</p></div><p lang=\"de\">Merci beaucoup !</p>"));
     }
 

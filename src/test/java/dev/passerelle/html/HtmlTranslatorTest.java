@@ -3,66 +3,12 @@ package dev.passerelle.html;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passerelle.Fixture;
-import dev.passerelle.model.DecoderChoice;
-import dev.passerelle.model.ModelFiles;
-import dev.passerelle.model.OnnxOptions;
-import dev.passerelle.model.Variant;
-import dev.passerelle.translate.BatchLimits;
-import dev.passerelle.translate.Caller;
-import dev.passerelle.translate.DecodeOptions;
-import dev.passerelle.translate.Translator;
-import java.util.ArrayList;
-import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** HTML in, HTML out, on the test model's known sentences (whose translations are known exactly). */
-class HtmlTranslatorTest {
-
-    private static Translator translator;
-    private static final HtmlTranslator HTML = new HtmlTranslator(new LexicalAligner());
-
-    @BeforeAll
-    static void load() {
-        translator = open();
-    }
-
-    @AfterAll
-    static void close() {
-        translator.close();
-    }
-
-    static Translator open() {
-        return Translator.open(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.AUTO),
-                OnnxOptions.DEFAULT, BatchLimits.DEFAULT, 200);
-    }
-
-    static String translate(Translator with, String html) {
-        return HTML.translate(HtmlPage.parse(html), with, new DecodeOptions(1, true, 2.0, 10), Caller.UNBOUNDED).html();
-    }
-
-    private static String translate(String html) {
-        return translate(translator, html);
-    }
-
-    /** Every element's tag and attributes (but alt and title, which are translated), in document order. */
-    static List<String> shape(String html) {
-        List<String> out = new ArrayList<>();
-        for (Element e : Jsoup.parseBodyFragment(html).body().getAllElements()) {
-            StringBuilder s = new StringBuilder(e.normalName());
-            e.attributes().forEach(a -> {
-                if (!HtmlPage.ATTRIBUTES.contains(a.getKey())) {
-                    s.append(' ').append(a.getKey()).append('=').append(a.getValue());
-                }
-            });
-            out.add(s.toString());
-        }
-        return out;
-    }
+class HtmlTranslatorTest extends OnTestModel {
 
     private static void sameShape(String in, String out) {
         assertEquals(shape(in), shape(out), out);

@@ -3,10 +3,7 @@ package dev.passerelle.html;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passerelle.translate.Translator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,19 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * are known exactly: each element must wrap exactly the English words that translate its French
  * words, and the element tree must come back the same.
  */
-class MarkupVarietyTest {
-
-    private static Translator translator;
-
-    @BeforeAll
-    static void load() {
-        translator = HtmlTranslatorTest.open();
-    }
-
-    @AfterAll
-    static void close() {
-        translator.close();
-    }
+class MarkupVarietyTest extends OnTestModel {
 
     static Stream<Arguments> marked() {
         return Stream.of(
@@ -88,8 +73,8 @@ class MarkupVarietyTest {
     @MethodSource("unlike")
     void elementsAroundWordsSpeltUnlikeComeThroughInTheirSentence(String french, String tag, String english,
                                                                    String mustHold) {
-        String out = HtmlTranslatorTest.translate(translator, french);
-        assertEquals(HtmlTranslatorTest.shape(french), HtmlTranslatorTest.shape(out));
+        String out = translate(french);
+        assertEquals(shape(french), shape(out));
         org.jsoup.nodes.Element p = org.jsoup.Jsoup.parseBodyFragment(out).selectFirst("p");
         assertEquals(english, p.text(), out);
         String wrapped = p.selectFirst(tag).text();
@@ -99,8 +84,8 @@ class MarkupVarietyTest {
     @ParameterizedTest
     @MethodSource("marked")
     void eachElementWrapsTheTranslationOfItsWords(String french, String english) {
-        String out = HtmlTranslatorTest.translate(translator, french);
+        String out = translate(french);
         assertEquals(english, out);
-        assertEquals(HtmlTranslatorTest.shape(french), HtmlTranslatorTest.shape(out));
+        assertEquals(shape(french), shape(out));
     }
 }

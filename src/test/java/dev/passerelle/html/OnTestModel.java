@@ -1,0 +1,54 @@
+package dev.passerelle.html;
+
+import dev.passerelle.Fixture;
+import dev.passerelle.model.DecoderChoice;
+import dev.passerelle.model.ModelFiles;
+import dev.passerelle.model.OnnxOptions;
+import dev.passerelle.model.Variant;
+import dev.passerelle.translate.BatchLimits;
+import dev.passerelle.translate.Caller;
+import dev.passerelle.translate.DecodeOptions;
+import dev.passerelle.translate.Translator;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** HTML tests on the test model: one pipeline per test class, greedy, and the element tree of an answer. */
+abstract class OnTestModel {
+
+    private static final HtmlTranslator HTML = new HtmlTranslator(new LexicalAligner());
+    private static Translator translator;
+
+    @BeforeAll
+    static void load() {
+        translator = Translator.open(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.AUTO),
+                OnnxOptions.DEFAULT, BatchLimits.DEFAULT, 200);
+    }
+
+    @AfterAll
+    static void close() {
+        translator.close();
+    }
+
+    static String translate(String html) {
+        return HTML.translate(HtmlPage.parse(html), translator, new DecodeOptions(1, true, 2.0, 10), Caller.UNBOUNDED).html();
+    }
+
+    /** Every element's tag and attributes (but alt and title, which are translated), in document order. */
+    static List<String> shape(String html) {
+        List<String> out = new ArrayList<>();
+        for (Element e : Jsoup.parseBodyFragment(html).body().getAllElements()) {
+            StringBuilder s = new StringBuilder(e.normalName());
+            e.attributes().forEach(a -> {
+                if (!HtmlPage.ATTRIBUTES.contains(a.getKey())) {
+                    s.append(' ').append(a.getKey()).append('=').append(a.getValue());
+                }
+            });
+            out.add(s.toString());
+        }
+        return out;
+    }
+}
