@@ -72,12 +72,18 @@ final class BlockCollector {
                 if (Tags.readInSentence(e)) {
                     text.append(e.wholeText());
                 }
-                into.add(new Mark(e, true, at, text.length()));
+                Mark m = new Mark(e, true, at, text.length());
+                text.point(m);
+                into.add(m);
             } else if (!e.wholeText().codePoints().anyMatch(Character::isLetterOrDigit)) {
                 // No words, but maybe spaces or punctuation that part words and sentences: read, and carried whole.
                 int at = text.length();
                 text.append(e.wholeText());
-                into.add(new Mark(e, true, at, text.length()));
+                Mark m = new Mark(e, true, at, text.length());
+                if (!m.wraps()) {
+                    text.point(m);
+                }
+                into.add(m);
             } else {
                 Mark m = new Mark(e, false, text.length(), 0);
                 e.childNodes().forEach(c -> add(c, text, m.children));
@@ -85,7 +91,9 @@ final class BlockCollector {
                 into.add(m);
             }
         } else {
-            into.add(new Mark(n, true, text.length(), text.length()));
+            Mark m = new Mark(n, true, text.length(), text.length());
+            text.point(m);
+            into.add(m);
         }
     }
 

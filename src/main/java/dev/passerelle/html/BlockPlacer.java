@@ -235,6 +235,11 @@ final class BlockPlacer {
             }
             if (m.atom) {
                 out.add(m.node);
+                if (m.spaced && m.englishEnd < to && m.englishEnd > 0
+                        && Character.isWhitespace(english.charAt(m.englishEnd - 1))
+                        && !Character.isWhitespace(english.charAt(m.englishEnd))) {
+                    out.add(new org.jsoup.nodes.TextNode(" ")); // "president <img> arrived", not "<img>arrived"
+                }
             } else {
                 org.jsoup.nodes.Element copy = m.element().shallowClone();
                 copy.appendChildren(build(english, m.englishStart, m.englishEnd, m.children));

@@ -19,6 +19,8 @@ final class Mark {
     final List<Mark> children = new ArrayList<>();
     int englishStart;
     int englishEnd;
+    /** A point atom that had spaces on both sides in the French, which the text collapsed to one. */
+    boolean spaced;
 
     Mark(Node node, boolean atom, int start, int end) {
         this.node = node;

@@ -1,11 +1,14 @@
 package dev.passerelle.html;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A block's text as a browser shows it: runs of HTML whitespace collapsed to one space, none at the ends. */
 final class TextBuilder {
 
     private final StringBuilder text = new StringBuilder();
+    /** Point atoms just placed after a space, waiting to learn whether a space follows them too. */
+    private final List<Mark> afterSpace = new ArrayList<>();
 
     /** HTML's ASCII whitespace (not the no-break space, which typography chose). */
     static boolean space(char c) {
@@ -18,10 +21,20 @@ final class TextBuilder {
             if (space(c)) {
                 if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
                     text.append(' ');
+                } else {
+                    afterSpace.forEach(m -> m.spaced = true);
                 }
             } else {
                 text.append(c);
             }
+            afterSpace.clear();
+        }
+    }
+
+    /** Notes an atom at the current end, whose space after it would be collapsed away. */
+    void point(Mark m) {
+        if (text.length() > 0 && text.charAt(text.length() - 1) == ' ') {
+            afterSpace.add(m);
         }
     }
 

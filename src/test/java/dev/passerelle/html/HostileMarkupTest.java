@@ -49,6 +49,16 @@ class HostileMarkupTest extends OnTestModel {
     }
 
     @Test
+    void anImageBetweenTwoSpacesKeepsBoth() {
+        String img = "<img src=\"a.png\" alt=\"\">";
+        String out = translate("<p>Le président " + img + " est arrivé à Astana.</p>");
+        assertTrue(out.matches("<p>\\S[^<]* " + img + " \\S[^<]*</p>"), out);
+        assertEquals("The president arrived in Astana.", Jsoup.parseBodyFragment(out).text(), out);
+        String glued = translate("<p>Le président" + img + " est arrivé à Astana.</p>");
+        assertFalse(glued.contains(" " + img + " "), "one space in French, one in English: " + glued);
+    }
+
+    @Test
     void anIconInALinkDoesNotCutTheSentence() {
         String svg = "<svg viewBox=\"0 0 1 1\"><path d=\"M0\"></path></svg>";
         assertEquals("<p>The president arrived in <a href=\"/x\">" + svg + "Astana</a>.</p>",
