@@ -175,8 +175,7 @@ public class TranslateResource {
             HtmlPage page = pages.get(i);
             // An English page is answered as it came, byte for byte; its sentences say so.
             HtmlTranslator.Result r = verdicts.get(i).english()
-                    ? new HtmlTranslator.Result(texts.get(i), passedThrough(m.translator().segment(page.text()),
-                            page.text()).sentences())
+                    ? HtmlTranslator.passThrough(page, texts.get(i), m.translator())
                     : html.translate(page, m.translator(), options, caller);
             documents.add(new TranslateResponse.DocumentView(r.html(), r.sentences().stream().map(SentenceView::of).toList(),
                     verdicts.get(i).tag()));
@@ -276,8 +275,8 @@ public class TranslateResource {
         TranslationStream.Events events = (name, data) -> send(sink, sse, name, data, caller);
         try {
             if (verdict.english()) {
-                TranslationStream.passThrough(new TranslationResult(request.text(), passedThrough(doc, page.text())
-                        .sentences()), options, m.modelId(), events);
+                TranslationStream.passThrough(new TranslationResult(request.text(),
+                        HtmlTranslator.passThrough(page, request.text(), m.translator()).sentences()), options, m.modelId(), events);
                 return;
             }
             TranslationStream.runHtml(html, page, m.translator(), options, STREAM_CHUNK, caller, m.modelId(), events,

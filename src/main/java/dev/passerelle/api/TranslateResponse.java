@@ -14,6 +14,8 @@ public record TranslateResponse(
         List<SentenceView> sentences,
         List<String> translations,
         List<DocumentView> documents,
+        @Schema(description = "How the text was read, as the request said: \"text\" or \"html\". HTML is answered "
+                + "as HTML, except with \"extract\": true, which answers the article's text.", enumeration = {"text", "html"})
         String format,
         int beams,
         String model,

@@ -2,6 +2,7 @@ package dev.passerelle.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -60,10 +61,15 @@ final class BlockCollector {
     }
 
     private static void add(Node n, TextBuilder text, List<Mark> into) {
-        if (n instanceof TextNode t) {
+        if (n instanceof TextNode t && !(n instanceof CDataNode)) {
             text.append(t.getWholeText());
         } else if (n instanceof Element e) {
-            if (e.normalName().equals("br") || e.normalName().equals("wbr")) {
+            if (e.normalName().equals("wbr")) {
+                // A place a long word may break, not a space: "Kazakh<wbr>stan" is one word to the model.
+                Mark m = new Mark(e, true, text.length(), text.length());
+                text.point(m);
+                into.add(m);
+            } else if (e.normalName().equals("br")) {
                 int at = text.length();
                 text.append(" ");
                 into.add(new Mark(e, true, at, at));
@@ -99,7 +105,7 @@ final class BlockCollector {
 
     /** The whitespace a text node opens (or closes) the run with; empty for an element. */
     private static String edge(Node n, boolean leading) {
-        if (!(n instanceof TextNode t)) {
+        if (!(n instanceof TextNode t) || n instanceof CDataNode) {
             return "";
         }
         String s = t.getWholeText();

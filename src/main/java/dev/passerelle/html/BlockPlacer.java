@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.jsoup.nodes.Element;
 
 /**
  * Carries a block's markup to its translation: the block's sentences are joined as the text
@@ -88,6 +89,13 @@ final class BlockPlacer {
         return e;
     }
 
+    /** Whether {@code sentence} of the block stays as written: all its letters and digits are kept (code), or it has none. */
+    static boolean keptAsWritten(Block block, Span sentence) {
+        List<Mark> kept = new ArrayList<>();
+        atoms(block.marks(), kept);
+        return onlyKept(block.text(), sentence, kept);
+    }
+
     private static void atoms(List<Mark> marks, List<Mark> into) {
         for (Mark m : marks) {
             if (m.atom && m.wraps()) {
@@ -115,28 +123,75 @@ final class BlockPlacer {
     }
 
     private void map(List<Mark> marks, Sentences s) {
+        String french = s.french();
         for (Mark m : marks) {
-            Span range = m.wraps() ? range(m.start, m.end, s) : null;
+            boolean blank = trim(french.substring(m.start, m.end)).isEmpty();
+            Span range = m.wraps() && !(m.atom && blank) ? range(m.start, m.end, s) : null;
             if (range != null && m.atom && !LexicalAligner.fold(range.of(s.whole()))
-                    .equals(LexicalAligner.fold(s.french().substring(m.start, m.end).strip()))) {
+                    .equals(LexicalAligner.fold(french.substring(m.start, m.end).strip()))) {
                 range = null; // code is placed only where the translation repeats it; elsewhere it would eat a word
             }
             if (range == null) {
-                int at = point(m.start, s);
-                String english = s.whole();
-                String own = s.french().substring(m.start, m.end);
-                if (m.start > 0 && Character.isWhitespace(s.french().charAt(m.start - 1)) && at < english.length()
-                        && Character.isWhitespace(english.charAt(at))) {
-                    at++; // after a space in French, after the space in English: "president <img> arrived"
-                }
-                // Punctuation the translation writes at this place too ("Astana<b>.</b>") is the atom's own: not twice.
-                int end = !own.isBlank() && english.startsWith(own.strip(), at) ? at + own.strip().length() : at;
-                range = new Span(at, end);
+                range = m.atom && m.node instanceof Element e && Tags.marker(e) ? afterWord(m, s) : null;
+            }
+            if (range == null) {
+                range = atPoint(m, s);
+            }
+            if (m.atom && m.wraps() && m.start > 0 && french.charAt(m.start - 1) == ' '
+                    && m.end < french.length() && french.charAt(m.end) == ' ') {
+                m.spaced = true;
             }
             m.englishStart = range.start();
             m.englishEnd = range.end();
             map(m.children, s);
         }
+    }
+
+    /** Where a footnote call goes: right after the English of the French word it follows. */
+    private Span afterWord(Mark m, Sentences s) {
+        int from = m.start;
+        while (from > 0 && !Character.isWhitespace(s.french().charAt(from - 1))) {
+            from--;
+        }
+        Span word = from < m.start ? range(from, m.start, s) : null;
+        return word == null || word.end() <= word.start() ? null : new Span(word.end(), word.end());
+    }
+
+    /** An atom with no words of its own (or none the English repeats), at the nearest place its point maps to. */
+    private static Span atPoint(Mark m, Sentences s) {
+        int at = point(m.start, s);
+        String english = s.whole();
+        String own = trim(s.french().substring(m.start, m.end));
+        if (m.wraps() && own.isEmpty()) {
+            // Only spaces ("Le<span> </span>président"): they stand for the English space there.
+            if (at < english.length() && Character.isWhitespace(english.charAt(at))) {
+                return new Span(at, at + 1);
+            }
+            if (at > 0 && Character.isWhitespace(english.charAt(at - 1))) {
+                return new Span(at - 1, at);
+            }
+            return new Span(at, at);
+        }
+        if (m.start > 0 && Character.isWhitespace(s.french().charAt(m.start - 1)) && at < english.length()
+                && Character.isWhitespace(english.charAt(at))) {
+            at++; // after a space in French, after the space in English: "president <img> arrived"
+        }
+        // Punctuation the translation writes at this place too ("Astana<b>.</b>", "much<a>&nbsp;!</a>") is the atom's own: not twice.
+        int end = !own.isEmpty() && english.startsWith(own, at) ? at + own.length() : at;
+        return new Span(at, end);
+    }
+
+    /** {@code text} without spaces at its ends, the no-break ones French puts before punctuation included. */
+    private static String trim(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && (Character.isWhitespace(text.charAt(from)) || Character.isSpaceChar(text.charAt(from)))) {
+            from++;
+        }
+        while (to > from && (Character.isWhitespace(text.charAt(to - 1)) || Character.isSpaceChar(text.charAt(to - 1)))) {
+            to--;
+        }
+        return text.substring(from, to);
     }
 
     /** The English range of French {@code [from, to)}, or null when it holds no sentence text. */
@@ -173,6 +228,9 @@ final class BlockPlacer {
         for (int k = 0; k < n; k++) {
             Span f = s.segments().get(k).span();
             if (at <= f.start()) {
+                if (k > 0 && at > 0 && !Character.isWhitespace(s.french().charAt(at - 1))) {
+                    return s.englishStart()[k - 1] + s.english()[k - 1].length(); // glued to the sentence before
+                }
                 return s.englishStart()[k];
             }
             if (at < f.end()) {
@@ -190,23 +248,26 @@ final class BlockPlacer {
      */
     private static void settle(List<Mark> marks, String english, int lo, int hi, List<Span> sentences) {
         int previous = lo;
-        for (Mark m : marks) {
+        for (int i = 0; i < marks.size(); i++) {
+            Mark m = marks.get(i);
             int start = Math.min(hi, Math.max(previous, m.englishStart));
             int end = Math.min(hi, Math.max(start, m.englishEnd));
             if (m.wraps() && !m.atom && end == start) {
                 int own = sentences.stream().filter(x -> x.start() <= m.englishStart && m.englishStart <= x.end())
                         .mapToInt(Span::end).findFirst().orElse(hi);
-                Span next = nextWord(english, start, Math.min(hi, Math.max(start, own)));
+                Span next = nextWord(english, start, Math.min(hi, Math.max(start, own)), marks.subList(i + 1, marks.size()));
                 if (next != null) {
                     start = next.start();
                     end = next.end();
                 }
             }
-            while (start < end && Character.isWhitespace(english.charAt(start))) {
-                start++;
-            }
-            while (end > start && Character.isWhitespace(english.charAt(end - 1))) {
-                end--;
+            if (!m.atom) { // an atom's spaces are its own: a space-only element stands for the English space
+                while (start < end && Character.isWhitespace(english.charAt(start))) {
+                    start++;
+                }
+                while (end > start && Character.isWhitespace(english.charAt(end - 1))) {
+                    end--;
+                }
             }
             m.englishStart = start;
             m.englishEnd = end;
@@ -215,9 +276,11 @@ final class BlockPlacer {
         }
     }
 
-    private static Span nextWord(String english, int from, int hi) {
+    /** The first word in {@code [from, hi)} that none of the {@code later} marks was aligned to: taking it would push them off. */
+    private static Span nextWord(String english, int from, int hi, List<Mark> later) {
         for (Span w : WordSpans.of(english)) {
-            if (w.start() >= from && w.end() <= hi) {
+            if (w.start() >= from && w.end() <= hi && later.stream().noneMatch(
+                    l -> l.wraps() && !l.atom && l.englishStart < w.end() && w.start() < l.englishEnd)) {
                 return w;
             }
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -26,13 +27,13 @@ public final class HtmlPage {
     static final List<String> ATTRIBUTES = List.of("alt", "title");
     /** A page: after a byte-order mark, an XML prolog and comments, a doctype or one of the tags only pages have. */
     private static final Pattern WHOLE_PAGE = Pattern.compile(
-            "^\uFEFF?\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype|html|head|body)\\b",
+            "^\uFEFF?\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype|html|head|body)(?=[\\s/>])",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /** A language tag saying French: fr, fr-FR, fr_CA. */
     private static final Pattern FRENCH = Pattern.compile("fr([-_].*)?", Pattern.CASE_INSENSITIVE);
     /** A fragment opening inside a table: parsed in a table's context, or the parser would drop its tags. */
     private static final Pattern TABLE_PART = Pattern.compile(
-            "^\\s*(<!--.*?-->\\s*)*<(tr|td|th|thead|tbody|tfoot|caption|colgroup|col)\\b",
+            "^\\s*(<!--.*?-->\\s*)*<(tr|td|th|thead|tbody|tfoot|caption|colgroup|col)(?=[\\s/>])",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** A translatable attribute of an element. */
@@ -47,9 +48,13 @@ public final class HtmlPage {
     final List<Block> blocks = new ArrayList<>();
     final List<Attribute> attributes = new ArrayList<>();
 
-    private HtmlPage(Document document, boolean whole) {
+    /** The XML prolog a page opened with, written back as it was (HTML parsers read it as a comment). */
+    private final String prolog;
+
+    private HtmlPage(Document document, boolean whole, String prolog) {
         this.document = document;
         this.whole = whole;
+        this.prolog = prolog;
         Element root = document.selectFirst("html");
         if (whole && Tags.optedOut(root)) {
             return; // translate="no" on <html>: the whole page stays as it is
@@ -68,8 +73,13 @@ public final class HtmlPage {
      * @throws IllegalArgumentException when elements nest deeper than {@link #MAX_DEPTH}
      */
     public static HtmlPage parse(String html) {
-        boolean whole = WHOLE_PAGE.matcher(html).lookingAt();
+        Matcher page = WHOLE_PAGE.matcher(html);
+        boolean whole = page.lookingAt();
+        String prolog = whole && page.group(1) != null ? page.group(1) : "";
         Document doc = whole ? Jsoup.parse(html) : fragment(html);
+        if (!prolog.isEmpty() && doc.childNodeSize() > 0 && doc.childNode(0) instanceof Comment c && c.isXmlDeclaration()) {
+            c.remove();
+        }
         doc.outputSettings().prettyPrint(false).charset("UTF-8");
         int[] deepest = {0};
         // Elements counted from the fragment's top (or the page's <html>), as an author counts them;
@@ -90,7 +100,7 @@ public final class HtmlPage {
                 t.text("\n" + t.getWholeText());
             }
         }
-        return new HtmlPage(doc, whole);
+        return new HtmlPage(doc, whole, prolog);
     }
 
     /** A fragment in a document's body; table parts in the context of the table they belong to. */
@@ -171,6 +181,6 @@ public final class HtmlPage {
 
     /** The page as it stands, serialised: a page whole, a fragment as a fragment. */
     public String html() {
-        return whole ? document.outerHtml() : document.body().html();
+        return whole ? prolog + document.outerHtml() : document.body().html();
     }
 }

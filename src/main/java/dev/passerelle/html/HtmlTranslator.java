@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -103,29 +104,45 @@ public final class HtmlTranslator {
                 batch.add(next++);
             }
             // The wrapped parts go in the same batch, translated alone: where each one's translation
-            // stands in its sentence's is the aligner's best clue for words not spelt alike.
-            List<String> parts = budgeted(new LinkedHashSet<>(batch.stream().filter(d -> d < blocks)
-                    .flatMap(d -> BlockPlacer.parts(page.blocks.get(d), docs.get(d).segments()).stream()).toList()),
-                    batch.stream().filter(d -> d < blocks).mapToInt(d -> page.blocks.get(d).text().length()).sum());
+            // stands in its sentence's is the aligner's best clue for words not spelt alike. Each
+            // block's parts are chosen by that block alone, so its answer does not depend on its batch.
+            Map<Integer, List<String>> ownParts = new HashMap<>();
+            Set<String> parts = new LinkedHashSet<>();
+            for (int d : batch) {
+                if (d < blocks) {
+                    Block b = page.blocks.get(d);
+                    List<String> own = budgeted(BlockPlacer.parts(b, docs.get(d).segments()), b.text().length());
+                    ownParts.put(d, own);
+                    parts.addAll(own);
+                }
+            }
+            List<String> partList = List.copyOf(parts);
             List<Document> work = new ArrayList<>(batch.stream().map(docs::get).toList());
-            parts.forEach(p -> work.add(translator.segment(p)));
+            partList.forEach(p -> work.add(translator.segment(p)));
             List<TranslationResult> results = translator.translateDocuments(work, options, caller);
             Map<String, String> alone = new HashMap<>();
-            for (int j = 0; j < parts.size(); j++) {
+            for (int j = 0; j < partList.size(); j++) {
                 TranslationResult r = results.get(batch.size() + j);
                 if (usable(r)) {
-                    alone.put(parts.get(j), r.translation());
+                    alone.put(partList.get(j), r.translation());
                 }
             }
             for (int j = 0; j < batch.size(); j++) {
                 int doc = batch.get(j);
                 List<SentenceTranslation> own = numbered(results.get(j).sentences(), doc, first[doc]);
+                if (doc < blocks) {
+                    Block b = page.blocks.get(doc);
+                    // A sentence of code or punctuation only stays as written in the HTML: say so here too.
+                    own = own.stream().map(t -> BlockPlacer.keptAsWritten(b, t.source()) ? asWritten(t) : t).toList();
+                }
                 own.forEach(s -> sentences[s.index()] = s);
                 if (doc >= blocks) {
                     HtmlPage.Attribute a = page.attributes.get(doc - blocks);
                     a.element().attr(a.name(), results.get(j).translation());
                 } else {
-                    List<Node> nodes = replace(page.blocks.get(doc), docs.get(doc), own, alone);
+                    List<String> mine = ownParts.get(doc);
+                    List<Node> nodes = replace(page.blocks.get(doc), docs.get(doc), own,
+                            p -> mine.contains(p) ? alone.get(p) : null);
                     if (progress != SILENT) {
                         progress.block(doc, nodes.stream().map(Node::outerHtml).collect(Collectors.joining()),
                                 places.get(doc), own);
@@ -140,7 +157,7 @@ public final class HtmlTranslator {
 
     /**
      * The parts worth translating alone, in document order, while their text stays within the
-     * batch's own: markup can at most double the model's work (a word-by-word marked page would
+     * block's own: markup can at most double the model's work (a word-by-word marked page would
      * otherwise cost a translation per word). Parts left out are placed without that clue.
      */
     private static List<String> budgeted(Set<String> parts, int budget) {
@@ -161,6 +178,27 @@ public final class HtmlTranslator {
         return part.sentences().stream().allMatch(s -> s.finish() == FinishReason.EOS && s.score() >= DOUBTFUL);
     }
 
+    private static SentenceTranslation asWritten(SentenceTranslation t) {
+        return new SentenceTranslation(t.index(), t.paragraph(), t.source(), t.sourceText(), t.sourceText(), 0.0,
+                FinishReason.PASSTHROUGH, false);
+    }
+
+    /**
+     * An English page as its own translation: {@code input} unchanged, its sentences numbered and
+     * placed as {@link #translate} places them (by block, then attribute; spans in its text).
+     */
+    public static Result passThrough(HtmlPage page, String input, Translator translator) {
+        List<SentenceTranslation> out = new ArrayList<>();
+        List<String> texts = new ArrayList<>(page.blocks.stream().map(Block::text).toList());
+        page.attributes.forEach(a -> texts.add(a.value()));
+        for (int d = 0; d < texts.size(); d++) {
+            List<SentenceTranslation> own = translator.segment(texts.get(d)).segments().stream()
+                    .map(SentenceTranslation::passthrough).toList();
+            out.addAll(numbered(own, d, out.size()));
+        }
+        return new Result(input, out);
+    }
+
     private static List<SentenceTranslation> numbered(List<SentenceTranslation> own, int paragraph, int from) {
         List<SentenceTranslation> out = new ArrayList<>(own.size());
         for (SentenceTranslation s : own) {
@@ -171,8 +209,9 @@ public final class HtmlTranslator {
     }
 
     /** Puts the block's translation, its markup placed, where its French nodes were; returns the new nodes. */
-    private List<Node> replace(Block block, Document doc, List<SentenceTranslation> sentences, Map<String, String> alone) {
-        String english = placer.place(block, doc.segments(), sentences, alone::get);
+    private List<Node> replace(Block block, Document doc, List<SentenceTranslation> sentences,
+                               Function<String, String> alone) {
+        String english = placer.place(block, doc.segments(), sentences, alone);
         List<Node> nodes = new ArrayList<>();
         if (!block.leading().isEmpty()) {
             nodes.add(new TextNode(block.leading()));

@@ -17,7 +17,10 @@ final class Tags {
             "ruby", "rt", "rp", "output", "meter", "progress");
     /** Elements whose content stays as written: code, machine output, scripts, embedded documents. */
     private static final Set<String> KEPT = Set.of("pre", "code", "kbd", "samp", "var", "script", "style", "textarea",
-            "svg", "math", "template", "noscript", "iframe", "object", "canvas", "audio", "video", "head");
+            "svg", "math", "template", "noscript", "iframe", "object", "canvas", "audio", "video", "head",
+            "listing", "plaintext", "xmp",
+            // ruby annotates a word of another script with its reading: neither is French to translate
+            "ruby");
     /** Kept elements whose text a reader sees inside a sentence (the model reads it to place it). */
     private static final Set<String> VISIBLE_KEPT = Set.of("code", "kbd", "samp", "var");
 
@@ -30,6 +33,8 @@ final class Tags {
 
     /** Raised or lowered text that says no word: footnote calls, exponents, indices. */
     private static final Set<String> MARKERS = Set.of("sup", "sub");
+    /** A footnote call in brackets, letters or not: "[a]", "(iv)", "[note 2]". */
+    private static final java.util.regex.Pattern FOOTNOTE_CALL = java.util.regex.Pattern.compile("[\\[(][^\\[\\]()]{1,8}[\\])]");
 
     /**
      * Whether {@code e} and everything in it stay untranslated: a kept tag, {@code translate="no"},
@@ -50,9 +55,13 @@ final class Tags {
      * model would drop or garble it; it stays as written after the word it follows. A number standing
      * apart ({@code en <sup>2001</sup>}) is words, and is read.
      */
-    private static boolean marker(Element e) {
-        if (!MARKERS.contains(e.normalName()) || e.text().codePoints().anyMatch(Character::isLetter)) {
+    static boolean marker(Element e) {
+        if (!MARKERS.contains(e.normalName())) {
             return false;
+        }
+        String call = e.text().strip();
+        if (call.codePoints().anyMatch(Character::isLetter) && !FOOTNOTE_CALL.matcher(call).matches()) {
+            return false; // "XIX<sup>e</sup>", "1<sup>er</sup>": part of the word, read with it
         }
         Node before = e.previousSibling();
         if (before instanceof TextNode t) {
@@ -64,7 +73,9 @@ final class Tags {
 
     /** Whether a kept inline element's text is part of the sentence around it. */
     static boolean readInSentence(Element e) {
-        return VISIBLE_KEPT.contains(e.normalName());
+        // A name marked not to translate is still a word of its sentence: the model reads it, so the
+        // English has a place for it (where the translation repeats it) instead of a guess.
+        return VISIBLE_KEPT.contains(e.normalName()) || optedOut(e) && inline(e) && !KEPT.contains(e.normalName());
     }
 
     /** An inline element that holds only inline content, so it can sit inside a sentence. */

@@ -34,8 +34,25 @@ abstract class OnTestModel {
     }
 
     static String translate(String html) {
-        return HTML.translate(HtmlPage.parse(html), translator, new DecodeOptions(1, true, 2.0, 10), Caller.UNBOUNDED).html();
+        return result(html).html();
     }
+
+    /** The whole answer, in one batch. */
+    static HtmlTranslator.Result result(String html) {
+        return HTML.translate(HtmlPage.parse(html), translator, GREEDY, Caller.UNBOUNDED);
+    }
+
+    /** The answer as streaming makes it: about {@code chunk} sentences per batch, each block told as it is done. */
+    static HtmlTranslator.Result streamed(String html, int chunk, HtmlTranslator.Progress progress) {
+        return HTML.translate(HtmlPage.parse(html), translator, GREEDY, chunk, Caller.UNBOUNDED, progress);
+    }
+
+    /** The English page answered as it came, its sentences numbered as translations are. */
+    static HtmlTranslator.Result passedThrough(String html) {
+        return HtmlTranslator.passThrough(HtmlPage.parse(html), html, translator);
+    }
+
+    private static final DecodeOptions GREEDY = new DecodeOptions(1, true, 2.0, 10);
 
     /** Every element's tag and attributes (but alt and title, which are translated), in document order. */
     static List<String> shape(String html) {
