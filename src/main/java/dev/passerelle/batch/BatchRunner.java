@@ -26,7 +26,7 @@ final class BatchRunner {
     void run(List<Job> batch) {
         long start = System.nanoTime();
         try {
-            List<Hypothesis> out = engine.generateRows(batch.stream().map(Job::ids).toList(),
+            List<Hypothesis> out = engine.generateRows(batch.stream().map(Job::source).toList(),
                     batch.get(0).owner().options(), i -> batch.get(i).owner().unwantedNow());
             int done = 0;
             long tokens = 0;

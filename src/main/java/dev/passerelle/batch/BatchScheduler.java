@@ -6,6 +6,7 @@ import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.Generator;
 import dev.passerelle.translate.Hypothesis;
+import dev.passerelle.translate.Source;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class BatchScheduler implements Generator, AutoCloseable {
     }
 
     @Override
-    public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options, Caller caller) {
+    public List<Hypothesis> generate(List<Source> sources, DecodeOptions options, Caller caller) {
         if (sources.isEmpty()) {
             return List.of();
         }

@@ -4,6 +4,7 @@ import dev.passerelle.translate.AbandonReason;
 import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.Hypothesis;
+import dev.passerelle.translate.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +24,13 @@ final class QueuedRequest {
     private final ArrayDeque<Job> waiting;
     private volatile AbandonReason abandoned;
 
-    QueuedRequest(Caller caller, DecodeOptions options, long deadlineNanos, List<int[]> sources) {
+    QueuedRequest(Caller caller, DecodeOptions options, long deadlineNanos, List<Source> sources) {
         this.caller = caller;
         this.options = options;
         this.deadlineNanos = deadlineNanos;
         List<Job> all = new ArrayList<>(sources.size());
-        for (int[] ids : sources) {
-            all.add(new Job(ids, this, new CompletableFuture<>()));
+        for (Source s : sources) {
+            all.add(new Job(s, this, new CompletableFuture<>()));
         }
         this.jobs = List.copyOf(all);
         this.waiting = new ArrayDeque<>(all);

@@ -9,6 +9,7 @@ import dev.passerelle.model.Variant;
 import dev.passerelle.translate.BatchLimits;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.MarianEngine;
+import dev.passerelle.translate.Source;
 import dev.passerelle.translate.Translator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,7 +102,7 @@ public final class EngineBenchmark implements Callable<Integer> {
             }
             DecodeOptions greedy = new DecodeOptions(1, false, 2.0, 10, tokens);
             List<Row> rows = new ArrayList<>();
-            engine.generate(sentences.subList(0, 2), greedy); // warm-up: first runs allocate
+            engine.generate(Source.of(sentences.subList(0, 2)), greedy); // warm-up: first runs allocate
             long rssLoaded = Rss.kilobytes();
             int single = Math.min(5, sentences.size());
             for (int beams : new int[] {1, 4}) {
@@ -137,7 +138,7 @@ public final class EngineBenchmark implements Callable<Integer> {
             tokens = 0;
             for (int i = 0; i < sentences.size(); i += batch) {
                 List<int[]> part = sentences.subList(i, Math.min(sentences.size(), i + batch));
-                tokens += engine.generate(part, options).stream().mapToLong(h -> h.tokens().length + 1).sum();
+                tokens += engine.generate(Source.of(part), options).stream().mapToLong(h -> h.tokens().length + 1).sum();
             }
             best = Math.min(best, (System.nanoTime() - start) / 1e9);
         }

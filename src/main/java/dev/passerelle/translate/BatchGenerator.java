@@ -12,5 +12,5 @@ import java.util.function.IntPredicate;
 public interface BatchGenerator {
 
     /** One hypothesis per source, in input order. */
-    List<Hypothesis> generateRows(List<int[]> sources, DecodeOptions options, IntPredicate abandoned);
+    List<Hypothesis> generateRows(List<Source> sources, DecodeOptions options, IntPredicate abandoned);
 }

@@ -3,7 +3,6 @@ package dev.passerelle.translate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,11 @@ public final class CachingGenerator implements Generator {
      * Everything a cached translation depends on. The options go in whole: {@link DecodeOptions}
      * holds exactly what changes an output, so a field added there cannot be missed here.
      */
-    record Key(String partition, String revision, DecodeOptions options, List<Integer> ids) {
+    record Key(String partition, String revision, DecodeOptions options, List<List<Integer>> source) {
 
-        static Key of(String partition, String revision, DecodeOptions options, int[] ids) {
-            return new Key(partition, revision, options, Arrays.stream(ids).boxed().toList());
+        /** The source's ids and its constraints (glossary terms): a term changes the translation. */
+        static Key of(String partition, String revision, DecodeOptions options, Source source) {
+            return new Key(partition, revision, options, source.key());
         }
     }
 
@@ -45,7 +45,7 @@ public final class CachingGenerator implements Generator {
     }
 
     @Override
-    public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options, Caller caller) {
+    public List<Hypothesis> generate(List<Source> sources, DecodeOptions options, Caller caller) {
         Hypothesis[] out = new Hypothesis[sources.size()];
         // Sentences to translate, each once: an article often repeats one (a refrain, a boilerplate line).
         Map<Key, List<Integer>> missing = new LinkedHashMap<>();
@@ -59,7 +59,7 @@ public final class CachingGenerator implements Generator {
             }
         }
         if (!missing.isEmpty()) {
-            List<int[]> todo = missing.values().stream().map(where -> sources.get(where.get(0))).toList();
+            List<Source> todo = missing.values().stream().map(where -> sources.get(where.get(0))).toList();
             List<Hypothesis> fresh = next.generate(todo, options, caller);
             int k = 0;
             for (Map.Entry<Key, List<Integer>> e : missing.entrySet()) {

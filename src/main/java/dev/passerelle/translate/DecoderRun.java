@@ -16,6 +16,12 @@ public interface DecoderRun extends AutoCloseable {
     StepScores step(long[] tokens, int k);
 
     /**
+     * As {@link #step(long[], int)}, with the log-probabilities of {@code wanted[row]} too (tokens a
+     * constrained search must be able to choose whatever their rank).
+     */
+    StepScores step(long[] tokens, int k, int[][] wanted);
+
+    /**
      * Keeps the given rows, in this order, for the next step: beam search reorders and repeats
      * rows, finished rows are dropped.
      */

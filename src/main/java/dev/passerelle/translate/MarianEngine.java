@@ -36,18 +36,20 @@ public final class MarianEngine implements Generator, BatchGenerator, AutoClosea
     private final OnnxGraph gather;
     private final TensorRows rowGather;
     private final OnnxGraph scoreGraph;
+    private final OnnxGraph scoreWanted;
     private final StepScorer scorer;
     private final BatchLimits limits;
 
     private MarianEngine(ModelFiles files, OnnxGraph encoder, OnnxGraph firstDecoder, OnnxGraph nextDecoder,
-                         OnnxGraph gather, OnnxGraph scoreGraph, MarianConfig config, GenerationConfig generation,
-                         BatchLimits limits) {
+                         OnnxGraph gather, OnnxGraph scoreGraph, OnnxGraph scoreWanted, MarianConfig config,
+                         GenerationConfig generation, BatchLimits limits) {
         this.files = files;
         this.limits = limits;
         this.gather = gather;
         this.rowGather = new TensorRows(gather);
         this.scoreGraph = scoreGraph;
-        this.scorer = new StepScorer(scoreGraph);
+        this.scoreWanted = scoreWanted;
+        this.scorer = new StepScorer(scoreGraph, scoreWanted);
         this.encoder = encoder;
         this.firstDecoder = firstDecoder;
         this.nextDecoder = nextDecoder;
@@ -76,7 +78,9 @@ public final class MarianEngine implements Generator, BatchGenerator, AutoClosea
             opened.add(gather);
             OnnxGraph score = OnnxGraph.loadResource(MarianEngine.class, StepScorer.GRAPH, options);
             opened.add(score);
-            return new MarianEngine(files, encoder, first, next, gather, score, config, generation, limits);
+            OnnxGraph scoreWanted = OnnxGraph.loadResource(MarianEngine.class, StepScorer.WANTED_GRAPH, options);
+            opened.add(scoreWanted);
+            return new MarianEngine(files, encoder, first, next, gather, score, scoreWanted, config, generation, limits);
         } catch (RuntimeException e) {
             opened.forEach(OnnxGraph::close);
             throw e;
@@ -106,9 +110,9 @@ public final class MarianEngine implements Generator, BatchGenerator, AutoClosea
         return limits;
     }
 
-    /** Translates token id sequences (each ending with the end token) for one caller; results in input order. */
+    /** Translates sentences (token ids ending with the end token) for one caller; results in input order. */
     @Override
-    public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options, Caller caller) {
+    public List<Hypothesis> generate(List<Source> sources, DecodeOptions options, Caller caller) {
         List<Hypothesis> out = generateRows(sources, options, i -> caller.abandoned().isPresent());
         if (out.stream().anyMatch(h -> h.finish() == FinishReason.ABANDONED)) {
             AbandonReason why = caller.abandoned().orElse(AbandonReason.DEADLINE);
@@ -117,24 +121,58 @@ public final class MarianEngine implements Generator, BatchGenerator, AutoClosea
         return out;
     }
 
-    /** Translates sentences of any callers; a row stops at the next step once {@code abandoned} holds for it. */
+    /**
+     * The beam a greedy request runs a sentence with constraints with: the constrained search needs
+     * room for a hypothesis per bank it fills, and more than four costs more than it finds.
+     */
+    public static int greedyConstrainedBeams(int constraints) {
+        return Math.min(4, constraints + 1);
+    }
+
+    /**
+     * Translates sentences of any callers; a row stops at the next step once {@code abandoned} holds
+     * for it. Greedy options send sentences with constraints through the constrained beam search
+     * ({@link #greedyConstrainedBeams}) in batches of their own.
+     */
     @Override
-    public List<Hypothesis> generateRows(List<int[]> sources, DecodeOptions options, IntPredicate abandoned) {
+    public List<Hypothesis> generateRows(List<Source> sources, DecodeOptions options, IntPredicate abandoned) {
+        if (options.beams() > 1 || sources.stream().noneMatch(Source::constrained)) {
+            return generateSorted(sources, options, abandoned);
+        }
+        List<Integer> plain = new ArrayList<>();
+        List<Integer> constrained = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            (sources.get(i).constrained() ? constrained : plain).add(i);
+        }
+        Hypothesis[] results = new Hypothesis[sources.size()];
+        for (List<Integer> part : List.of(plain, constrained)) {
+            List<Hypothesis> out = generateSorted(part.stream().map(sources::get).toList(), options,
+                    r -> abandoned.test(part.get(r)));
+            for (int j = 0; j < part.size(); j++) {
+                results[part.get(j)] = out.get(j);
+            }
+        }
+        return List.of(results);
+    }
+
+    private List<Hypothesis> generateSorted(List<Source> sources, DecodeOptions options, IntPredicate abandoned) {
         Integer[] order = new Integer[sources.size()];
         Arrays.setAll(order, i -> i);
         // Longest first: batches then hold sentences of similar length and padding stays small.
-        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -sources.get(i).length).thenComparingInt(i -> i));
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -sources.get(i).ids().length).thenComparingInt(i -> i));
+        int beams = sources.stream().mapToInt(s -> width(s, options)).max().orElse(1);
         Hypothesis[] results = new Hypothesis[sources.size()];
         int start = 0;
         while (start < order.length) {
             int end = start + 1;
-            int longest = clip(sources.get(order[start])).length;
-            while (end < order.length && limits.admits(end - start + 1, longest, options.beams())) {
+            int longest = clip(sources.get(order[start]).ids()).length;
+            while (end < order.length && limits.admits(end - start + 1, longest, beams)) {
                 end++;
             }
-            List<int[]> batch = new ArrayList<>(end - start);
+            List<Source> batch = new ArrayList<>(end - start);
             for (int i = start; i < end; i++) {
-                batch.add(clip(sources.get(order[i])));
+                Source s = sources.get(order[i]);
+                batch.add(new Source(clip(s.ids()), s.constraints()));
             }
             int first = start;
             IntPredicate rowAbandoned = r -> abandoned.test(order[first + r]);
@@ -147,6 +185,11 @@ public final class MarianEngine implements Generator, BatchGenerator, AutoClosea
         return List.of(results);
     }
 
+    /** The beam a sentence runs with: the request's, or the constrained search's for a greedy one with constraints. */
+    private static int width(Source s, DecodeOptions options) {
+        return options.beams() == 1 && s.constrained() ? greedyConstrainedBeams(s.constraints().size()) : options.beams();
+    }
+
     /** The encoder cannot take more positions than the model has; keep the end token. */
     private int[] clip(int[] ids) {
         if (ids.length <= config.maxPositions()) {
@@ -157,19 +200,19 @@ public final class MarianEngine implements Generator, BatchGenerator, AutoClosea
         return clipped;
     }
 
-    private List<Hypothesis> generateBatch(List<int[]> batch, DecodeOptions options, IntPredicate abandoned) {
+    private List<Hypothesis> generateBatch(List<Source> batch, DecodeOptions options, IntPredicate abandoned) {
         int rows = batch.size();
         if (IntStream.range(0, rows).allMatch(abandoned)) {
             // Nobody waits for any of them: not even the encoder runs.
             return Collections.nCopies(rows, new Hypothesis(new int[0], 0.0, FinishReason.ABANDONED));
         }
-        int width = batch.stream().mapToInt(a -> a.length).max().orElse(1);
+        int width = batch.stream().mapToInt(a -> a.ids().length).max().orElse(1);
         long[] ids = new long[rows * width];
         long[] mask = new long[rows * width];
         int[] caps = new int[rows];
         Arrays.fill(ids, generation.padTokenId());
         for (int r = 0; r < rows; r++) {
-            int[] src = batch.get(r);
+            int[] src = batch.get(r).ids();
             for (int c = 0; c < src.length; c++) {
                 ids[r * width + c] = src[c];
                 mask[r * width + c] = 1;
@@ -178,11 +221,19 @@ public final class MarianEngine implements Generator, BatchGenerator, AutoClosea
         }
         SearchRules rules = new SearchRules(generation.decoderStartTokenId(), generation.eosTokenId(),
                 generation.badWordIds(), options.repetitionGuard(), options.fixedNewTokens() > 0);
-        SearchStrategy strategy = options.beams() == 1 ? new GreedySearch() : new BeamSearch(options.beams());
+        SearchStrategy strategy = strategy(batch, options);
         NDManager runManager = firstDecoder.newManager();
         try (DecoderRun run = encode(runManager, ids, mask, rows, width, rules.maskedTokens())) {
             return strategy.search(run, caps, rules, abandoned);
         }
+    }
+
+    private static SearchStrategy strategy(List<Source> batch, DecodeOptions options) {
+        if (batch.stream().noneMatch(Source::constrained)) {
+            return options.beams() == 1 ? new GreedySearch() : new BeamSearch(options.beams());
+        }
+        return new BeamSearch(batch.stream().mapToInt(s -> width(s, options)).toArray(),
+                batch.stream().map(s -> s.constraints().toArray(new int[0][])).toList());
     }
 
     private DecoderRun encode(NDManager runManager, long[] ids, long[] mask, int rows, int width, int[] banned) {
@@ -262,5 +313,6 @@ public final class MarianEngine implements Generator, BatchGenerator, AutoClosea
         }
         gather.close();
         scoreGraph.close();
+        scoreWanted.close();
     }
 }

@@ -81,6 +81,11 @@ final class OnnxDecoderRun implements DecoderRun {
 
     @Override
     public StepScores step(long[] tokens, int k) {
+        return step(tokens, k, null);
+    }
+
+    @Override
+    public StepScores step(long[] tokens, int k, int[][] wanted) {
         if (tokens.length != rows()) {
             throw new IllegalArgumentException("expected " + rows() + " tokens, got " + tokens.length);
         }
@@ -97,7 +102,7 @@ final class OnnxDecoderRun implements DecoderRun {
             NDList outputs = graph.run(inputs);
             keepCache(outputs);
             step++;
-            return scorer.score(outputs.get("logits"), bannedMask, Math.min(k, allowed));
+            return scorer.score(outputs.get("logits"), bannedMask, Math.min(k, allowed), wanted);
         }
     }
 

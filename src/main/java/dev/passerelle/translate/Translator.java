@@ -122,11 +122,11 @@ public final class Translator implements AutoCloseable {
     public List<SentenceTranslation> translateSegments(List<Segment> segments, DecodeOptions options, Caller caller) {
         return natives.use(() -> {
             boolean[] kept = new boolean[segments.size()];
-            List<int[]> toModel = new ArrayList<>(segments.size());
+            List<Source> toModel = new ArrayList<>(segments.size());
             for (int i = 0; i < segments.size(); i++) {
                 kept[i] = keepAsIs.test(segments.get(i).text());
                 if (!kept[i]) {
-                    toModel.add(encode(segments.get(i)));
+                    toModel.add(Source.of(encode(segments.get(i))));
                 }
             }
             List<Hypothesis> hyps = toModel.isEmpty() ? List.of() : generator.generate(toModel, options, caller);

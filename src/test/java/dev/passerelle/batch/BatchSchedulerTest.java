@@ -9,6 +9,7 @@ import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.FinishReason;
 import dev.passerelle.translate.BatchGenerator;
 import dev.passerelle.translate.Hypothesis;
+import dev.passerelle.translate.Source;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +43,8 @@ class BatchSchedulerTest {
         private volatile boolean holding;
 
         @Override
-        public List<Hypothesis> generateRows(List<int[]> sources, DecodeOptions o, IntPredicate abandoned) {
+        public List<Hypothesis> generateRows(List<Source> rows, DecodeOptions o, IntPredicate abandoned) {
+            List<int[]> sources = rows.stream().map(Source::ids).toList();
             batches.add(sources);
             options.add(o);
             started.countDown();
@@ -102,10 +104,10 @@ class BatchSchedulerTest {
         }
     }
 
-    private static List<int[]> request(int id, int sentences) {
-        List<int[]> out = new ArrayList<>();
+    private static List<Source> request(int id, int sentences) {
+        List<Source> out = new ArrayList<>();
         for (int i = 0; i < sentences; i++) {
-            out.add(new int[] {id, i, 0});
+            out.add(Source.of(new int[] {id, i, 0}));
         }
         return out;
     }
@@ -171,7 +173,7 @@ class BatchSchedulerTest {
         engine.awaitFirstBatch();
         // Queued behind the held first batch, the good and the poisoned request share the next one.
         Future<List<Hypothesis>> good = clients.submit(() -> s.generate(request(1, 2), GREEDY));
-        Future<List<Hypothesis>> bad = clients.submit(() -> s.generate(List.of(new int[] {666, 0, 0}), GREEDY));
+        Future<List<Hypothesis>> bad = clients.submit(() -> s.generate(List.of(Source.of(new int[] {666, 0, 0})), GREEDY));
         awaitAccepted(s, 4);
         engine.release();
         assertEquals(2, good.get(10, TimeUnit.SECONDS).size());
@@ -186,16 +188,16 @@ class BatchSchedulerTest {
         BatchScheduler s = scheduler(10, Duration.ofSeconds(10));
         TooLargeException e = assertThrows(TooLargeException.class, () -> s.generate(request(1, 11), GREEDY));
         assertTrue(e.getMessage().contains("11 sentences") && e.getMessage().contains("at most 10"), e.getMessage());
-        assertEquals(5, s.generate(List.of(new int[] {5, 6}), GREEDY).get(0).tokens()[0]);
+        assertEquals(5, s.generate(List.of(Source.of(new int[] {5, 6})), GREEDY).get(0).tokens()[0]);
     }
 
     @Test
     void anErrorInTheEngineFailsItsRequestAndTheWorkerLivesOn() {
         BatchScheduler s = scheduler(100, Duration.ofSeconds(10));
-        RuntimeException e = assertThrows(RuntimeException.class, () -> s.generate(List.of(new int[] {777, 1}), GREEDY));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> s.generate(List.of(Source.of(new int[] {777, 1})), GREEDY));
         assertTrue(e.getCause() instanceof OutOfMemoryError, String.valueOf(e.getCause()));
         // The one worker survived: the next request is answered, not left to wait out its deadline.
-        List<Hypothesis> out = s.generate(List.of(new int[] {5, 6}), GREEDY);
+        List<Hypothesis> out = s.generate(List.of(Source.of(new int[] {5, 6})), GREEDY);
         assertEquals(5, out.get(0).tokens()[0]);
     }
 

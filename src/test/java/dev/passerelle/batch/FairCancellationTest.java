@@ -13,6 +13,7 @@ import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.FinishReason;
 import dev.passerelle.translate.Hypothesis;
+import dev.passerelle.translate.Source;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +87,10 @@ class FairCancellationTest {
         return scheduler;
     }
 
-    private static List<int[]> request(int id, int sentences) {
-        List<int[]> out = new ArrayList<>();
+    private static List<Source> request(int id, int sentences) {
+        List<Source> out = new ArrayList<>();
         for (int i = 0; i < sentences; i++) {
-            out.add(new int[] {id, i, 0});
+            out.add(Source.of(new int[] {id, i, 0}));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import dev.passerelle.translate.BatchGenerator;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.FinishReason;
 import dev.passerelle.translate.Hypothesis;
+import dev.passerelle.translate.Source;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +33,8 @@ final class StepEngine implements BatchGenerator {
     }
 
     @Override
-    public List<Hypothesis> generateRows(List<int[]> sources, DecodeOptions options, IntPredicate abandoned) {
+    public List<Hypothesis> generateRows(List<Source> rows, DecodeOptions options, IntPredicate abandoned) {
+        List<int[]> sources = rows.stream().map(Source::ids).toList();
         batches.add(sources);
         events.add("start");
         Hypothesis[] out = new Hypothesis[sources.size()];

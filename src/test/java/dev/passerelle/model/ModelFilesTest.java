@@ -9,6 +9,7 @@ import dev.passerelle.Fixture;
 import dev.passerelle.translate.BatchLimits;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.Hypothesis;
+import dev.passerelle.translate.Source;
 import dev.passerelle.translate.MarianEngine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class ModelFilesTest {
         assertEquals(DecoderLayout.SPLIT, files.layout());
         Fixture.Case c = Fixture.cases().get(1);
         try (MarianEngine engine = MarianEngine.load(files, OnnxOptions.DEFAULT, BatchLimits.DEFAULT)) {
-            Hypothesis h = engine.generate(List.of(c.inputIds()), new DecodeOptions(4, false, 2.0, 10)).get(0);
+            Hypothesis h = engine.generate(Source.of(List.of(c.inputIds())), new DecodeOptions(4, false, 2.0, 10)).get(0);
             assertArrayEquals(c.expectedIds(4), h.tokens());
         }
     }

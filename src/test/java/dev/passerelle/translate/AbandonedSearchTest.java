@@ -39,6 +39,11 @@ class AbandonedSearchTest {
         }
 
         @Override
+        public StepScores step(long[] tokens, int k, int[][] wanted) {
+            return step(tokens, k);
+        }
+
+        @Override
         public StepScores step(long[] tokens, int k) {
             assertEquals(rows, tokens.length);
             rowsPerStep.add(rows);
@@ -112,7 +117,7 @@ class AbandonedSearchTest {
         try (MarianEngine engine = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32,
                 DecoderChoice.MERGED), OnnxOptions.DEFAULT, BatchLimits.DEFAULT)) {
             List<Fixture.Case> cases = Fixture.cases().subList(0, 4);
-            List<int[]> sources = cases.stream().map(Fixture.Case::inputIds).toList();
+            List<Source> sources = Source.of(cases.stream().map(Fixture.Case::inputIds).toList());
             List<Hypothesis> out = engine.generateRows(sources, MarianEngineTest.options(1), i -> i == 2);
             for (int i = 0; i < cases.size(); i++) {
                 if (i == 2) {

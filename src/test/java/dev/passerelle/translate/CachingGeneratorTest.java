@@ -23,7 +23,7 @@ class CachingGeneratorTest {
         final List<Integer> sizes = new ArrayList<>();
 
         @Override
-        public List<Hypothesis> generate(List<int[]> sources, DecodeOptions options, Caller caller) {
+        public List<Hypothesis> generate(List<Source> sources, DecodeOptions options, Caller caller) {
             calls.add(options);
             sizes.add(sources.size());
             return sources.stream().map(s -> new Hypothesis(new int[] {7}, -0.5, FinishReason.EOS, false)).toList();
@@ -34,17 +34,17 @@ class CachingGeneratorTest {
     void theSameSentenceIsTranslatedOnce() {
         Counting engine = new Counting();
         CachingGenerator cache = new CachingGenerator(engine, "rev-1", 100);
-        assertFalse(cache.generate(List.of(SENTENCE), BASE).get(0).cached());
-        assertTrue(cache.generate(List.of(SENTENCE.clone()), BASE).get(0).cached());
+        assertFalse(cache.generate(Source.of(List.of(SENTENCE)), BASE).get(0).cached());
+        assertTrue(cache.generate(Source.of(List.of(SENTENCE.clone())), BASE).get(0).cached());
         assertEquals(1, engine.calls.size());
     }
 
     @Test
     void theModelRevisionIsPartOfTheKey() {
-        assertEquals(CachingGenerator.Key.of("", "rev-1", BASE, SENTENCE),
-                CachingGenerator.Key.of("", "rev-1", BASE, SENTENCE.clone()));
-        assertNotEquals(CachingGenerator.Key.of("", "rev-1", BASE, SENTENCE),
-                CachingGenerator.Key.of("", "rev-2", BASE, SENTENCE));
+        assertEquals(CachingGenerator.Key.of("", "rev-1", BASE, Source.of(SENTENCE)),
+                CachingGenerator.Key.of("", "rev-1", BASE, Source.of(SENTENCE.clone())));
+        assertNotEquals(CachingGenerator.Key.of("", "rev-1", BASE, Source.of(SENTENCE)),
+                CachingGenerator.Key.of("", "rev-2", BASE, Source.of(SENTENCE)));
     }
 
     /** One API key never finds, nor times, what another translated: each key has its own entries. */
@@ -54,10 +54,10 @@ class CachingGeneratorTest {
         CachingGenerator cache = new CachingGenerator(engine, "rev-1", 100);
         Caller alice = new Caller(Caller.UNBOUNDED.deadlineNanos(), () -> false, "alice");
         Caller bob = new Caller(Caller.UNBOUNDED.deadlineNanos(), () -> false, "bob");
-        assertFalse(cache.generate(List.of(SENTENCE), BASE, alice).get(0).cached());
-        assertFalse(cache.generate(List.of(SENTENCE.clone()), BASE, bob).get(0).cached(),
+        assertFalse(cache.generate(Source.of(List.of(SENTENCE)), BASE, alice).get(0).cached());
+        assertFalse(cache.generate(Source.of(List.of(SENTENCE.clone())), BASE, bob).get(0).cached(),
                 "bob must not learn that alice translated this sentence");
-        assertTrue(cache.generate(List.of(SENTENCE.clone()), BASE, alice).get(0).cached());
+        assertTrue(cache.generate(Source.of(List.of(SENTENCE.clone())), BASE, alice).get(0).cached());
         assertEquals(2, engine.calls.size());
     }
 
@@ -67,7 +67,7 @@ class CachingGeneratorTest {
         Generator abandoning = (sources, options, caller) -> sources.stream()
                 .map(s -> new Hypothesis(new int[] {7}, -0.5, FinishReason.ABANDONED)).toList();
         CachingGenerator cache = new CachingGenerator(abandoning, "rev-1", 100);
-        assertThrows(AbandonedException.class, () -> cache.generate(List.of(SENTENCE), BASE));
+        assertThrows(AbandonedException.class, () -> cache.generate(Source.of(List.of(SENTENCE)), BASE));
         assertEquals(0, cache.cache().estimatedSize());
     }
 
@@ -75,7 +75,7 @@ class CachingGeneratorTest {
     void aSentenceRepeatedInOneCallIsTranslatedOnce() {
         Counting engine = new Counting();
         CachingGenerator cache = new CachingGenerator(engine, "rev-1", 100);
-        List<Hypothesis> out = cache.generate(List.of(SENTENCE, new int[] {5, 0}, SENTENCE.clone()), BASE);
+        List<Hypothesis> out = cache.generate(Source.of(List.of(SENTENCE, new int[] {5, 0}, SENTENCE.clone())), BASE);
         assertEquals(3, out.size());
         assertEquals(List.of(2), engine.sizes, "the repeated sentence reaches the engine once");
         assertFalse(out.get(0).cached());
@@ -93,9 +93,9 @@ class CachingGeneratorTest {
         for (int changed = 0; changed < components.length; changed++) {
             Counting engine = new Counting();
             CachingGenerator cache = new CachingGenerator(engine, "rev-1", 100);
-            cache.generate(List.of(SENTENCE), BASE);
+            cache.generate(Source.of(List.of(SENTENCE)), BASE);
             DecodeOptions other = withOneChange(components, changed);
-            assertFalse(cache.generate(List.of(SENTENCE), other).get(0).cached(),
+            assertFalse(cache.generate(Source.of(List.of(SENTENCE)), other).get(0).cached(),
                     components[changed].getName() + " must be part of the cache key");
             assertEquals(2, engine.calls.size());
         }

@@ -51,7 +51,7 @@ class MarianEngineTest {
     @CsvSource({"split,1", "split,2", "split,4", "merged,1", "merged,2", "merged,4"})
     void reproducesReferencesOneAtATime(String layout, int beams) {
         for (Fixture.Case c : CASES) {
-            Hypothesis h = engine(layout).generate(List.of(c.inputIds()), options(beams)).get(0);
+            Hypothesis h = engine(layout).generate(Source.of(List.of(c.inputIds())), options(beams)).get(0);
             assertArrayEquals(c.expectedIds(beams), h.tokens(), () -> "ids of: " + c.text());
             assertEquals(c.expectedScore(beams), h.score(), 1e-4, () -> "score of: " + c.text());
         }
@@ -60,7 +60,7 @@ class MarianEngineTest {
     @ParameterizedTest(name = "{0} decoder, {1} beam(s), all sentences in one batch")
     @CsvSource({"split,1", "split,4", "merged,1", "merged,4"})
     void reproducesReferencesBatched(String layout, int beams) {
-        List<int[]> sources = CASES.stream().map(Fixture.Case::inputIds).toList();
+        List<Source> sources = Source.of(CASES.stream().map(Fixture.Case::inputIds).toList());
         List<Hypothesis> out = engine(layout).generate(sources, options(beams));
         assertEquals(CASES.size(), out.size());
         for (int i = 0; i < CASES.size(); i++) {
@@ -73,7 +73,7 @@ class MarianEngineTest {
     @ParameterizedTest(name = "small batches of {0} sentences")
     @CsvSource({"1", "3", "5"})
     void batchLimitsDoNotChangeResults(int maxSentences) {
-        List<int[]> sources = CASES.stream().map(Fixture.Case::inputIds).toList();
+        List<Source> sources = Source.of(CASES.stream().map(Fixture.Case::inputIds).toList());
         List<Hypothesis> out;
         try (MarianEngine small = MarianEngine.load(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.SPLIT),
                 OnnxOptions.DEFAULT, new BatchLimits(maxSentences, 4096))) {
@@ -87,7 +87,7 @@ class MarianEngineTest {
     @ParameterizedTest(name = "fixed length for benchmarks, {0} beam(s)")
     @CsvSource({"1", "4"})
     void benchmarksCanFixTheNumberOfNewTokens(int beams) {
-        List<int[]> sources = CASES.stream().map(Fixture.Case::inputIds).toList();
+        List<Source> sources = Source.of(CASES.stream().map(Fixture.Case::inputIds).toList());
         DecodeOptions fixed = new DecodeOptions(beams, false, 2.0, 10, 7);
         for (Hypothesis h : split.generate(sources, fixed)) {
             assertEquals(6, h.tokens().length, "six tokens, then the forced end");
@@ -102,7 +102,7 @@ class MarianEngineTest {
         Fixture.Case looping = CASES.stream().filter(c -> c.expectedIds(beams).length == c.maxNewTokens() - 1)
                 .findFirst().orElseThrow();
         DecodeOptions guarded = new DecodeOptions(beams, true, 2.0, 10);
-        Hypothesis h = split.generate(List.of(looping.inputIds()), guarded).get(0);
+        Hypothesis h = split.generate(Source.of(List.of(looping.inputIds())), guarded).get(0);
         // Greedy can only cut the loop; beam search drops the looping beams and may end on a better one.
         if (beams == 1) {
             assertEquals(FinishReason.REPETITION, h.finish());

@@ -43,7 +43,7 @@ class QuantizedEngineTest {
 
     @Test
     void splitAndMergedInt8GraphsAgree() {
-        List<int[]> sources = CASES.stream().map(Fixture.Case::inputIds).toList();
+        List<Source> sources = Source.of(CASES.stream().map(Fixture.Case::inputIds).toList());
         for (int beams : new int[] {1, 4}) {
             List<Hypothesis> a = split.generate(sources, MarianEngineTest.options(beams));
             List<Hypothesis> b = merged.generate(sources, MarianEngineTest.options(beams));
@@ -56,7 +56,7 @@ class QuantizedEngineTest {
 
     @Test
     void int8StaysCloseToTheFullPrecisionReferences() {
-        List<int[]> sources = CASES.stream().map(Fixture.Case::inputIds).toList();
+        List<Source> sources = Source.of(CASES.stream().map(Fixture.Case::inputIds).toList());
         List<Hypothesis> out = merged.generate(sources, MarianEngineTest.options(1));
         int same = 0;
         for (int i = 0; i < CASES.size(); i++) {

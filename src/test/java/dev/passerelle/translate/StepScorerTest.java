@@ -24,7 +24,7 @@ class StepScorerTest {
     @BeforeAll
     static void load() {
         graph = OnnxGraph.loadResource(MarianEngine.class, StepScorer.GRAPH, OnnxOptions.DEFAULT);
-        scorer = new StepScorer(graph);
+        scorer = new StepScorer(graph, null);
     }
 
     @AfterAll
