@@ -202,8 +202,7 @@ public final class HtmlTranslator {
     private static List<SentenceTranslation> numbered(List<SentenceTranslation> own, int paragraph, int from) {
         List<SentenceTranslation> out = new ArrayList<>(own.size());
         for (SentenceTranslation s : own) {
-            out.add(new SentenceTranslation(from + out.size(), paragraph, s.source(), s.sourceText(), s.translation(),
-                    s.score(), s.finish(), s.cached()));
+            out.add(s.renumbered(from + out.size(), paragraph));
         }
         return out;
     }

@@ -15,6 +15,7 @@ public record ModelFiles(
         Path generationConfig,
         Path vocab,
         Path sourceSpm,
+        Path targetSpm,
         Variant variant,
         DecoderLayout layout,
         Path encoder,
@@ -58,10 +59,10 @@ public record ModelFiles(
         }
         ModelFiles files = new ModelFiles(dir, dir.resolve("config.json"),
                 dir.resolve("generation_config.json"), dir.resolve("vocab.json"),
-                dir.resolve("source.spm"), variant,
+                dir.resolve("source.spm"), dir.resolve("target.spm"), variant,
                 layout, encoder, layout == DecoderLayout.MERGED ? merged : first,
                 layout == DecoderLayout.MERGED ? null : withPast);
-        for (Path p : List.of(files.config, files.generationConfig, files.vocab, files.sourceSpm)) {
+        for (Path p : List.of(files.config, files.generationConfig, files.vocab, files.sourceSpm, files.targetSpm)) {
             if (!Files.isRegularFile(p)) {
                 missing.add(p);
             }

@@ -23,14 +23,17 @@ public final class MarianTokenizer implements AutoCloseable {
     private static final char WORD_START = '\u2581';
 
     private final SpTokenizer source;
+    /** The target side's splitter: how the model writes English, for glossary terms; null when not loaded. */
+    private final SpTokenizer target;
     private final Map<String, Integer> ids;
     private final String[] pieces;
     private final int eos;
     private final int unk;
     private final int pad;
 
-    private MarianTokenizer(SpTokenizer source, Map<String, Integer> ids) {
+    private MarianTokenizer(SpTokenizer source, SpTokenizer target, Map<String, Integer> ids) {
         this.source = source;
+        this.target = target;
         this.ids = ids;
         int max = ids.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
         this.pieces = new String[max + 1];
@@ -40,13 +43,28 @@ public final class MarianTokenizer implements AutoCloseable {
         this.pad = required("<pad>");
     }
 
-    /** Loads the tokenizer from {@code source.spm} and {@code vocab.json}. */
+    /** Loads the tokenizer from {@code source.spm} and {@code vocab.json} (no target side: {@link #encodeTarget} fails). */
     public static MarianTokenizer load(Path sourceSpm, Path vocabJson) {
+        return load(sourceSpm, null, vocabJson);
+    }
+
+    /** Loads the tokenizer from {@code source.spm}, {@code target.spm} (may be null) and {@code vocab.json}. */
+    public static MarianTokenizer load(Path sourceSpm, Path targetSpm, Path vocabJson) {
         Map<String, Integer> vocab = readVocab(vocabJson);
+        SpTokenizer source = spm(sourceSpm);
         try {
-            return new MarianTokenizer(new SpTokenizer(sourceSpm), vocab);
+            return new MarianTokenizer(source, targetSpm == null ? null : spm(targetSpm), vocab);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private static SpTokenizer spm(Path file) {
+        try {
+            return new SpTokenizer(file);
         } catch (IOException | RuntimeException e) {
-            throw new ModelLoadException("cannot load SentencePiece model " + sourceSpm + ": " + e.getMessage(), e);
+            throw new ModelLoadException("cannot load SentencePiece model " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -95,6 +113,32 @@ public final class MarianTokenizer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The ids the model writes {@code text} with, as a word of its translation (the word-start mark
+     * first, as after a space), without {@code </s>}; a piece outside the vocabulary is {@code <unk>}.
+     */
+    public int[] encodeTarget(String text) {
+        if (target == null) {
+            throw new IllegalStateException("the model's target.spm is not loaded");
+        }
+        List<String> split = target.tokenize(text);
+        int[] out = new int[split.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids.getOrDefault(split.get(i), unk);
+        }
+        return out;
+    }
+
+    /** Whether {@code tokenIds} holds a piece the vocabulary lacks. */
+    public boolean hasUnknown(int[] tokenIds) {
+        for (int id : tokenIds) {
+            if (id == unk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Text of generated ids; special tokens and ids outside the vocabulary are skipped. */
     public String decode(int[] tokenIds) {
         List<String> kept = new ArrayList<>(tokenIds.length);
@@ -137,5 +181,8 @@ public final class MarianTokenizer implements AutoCloseable {
     @Override
     public void close() {
         source.close();
+        if (target != null) {
+            target.close();
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.passerelle.translate;
 
+import dev.passerelle.glossary.Glossary;
+import dev.passerelle.glossary.GlossaryMatcher;
+import dev.passerelle.glossary.TermUse;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxOptions;
 import dev.passerelle.text.ClauseSplitter;
@@ -36,6 +39,7 @@ public final class Translator implements AutoCloseable {
     private final Generator generator;
     private final Predicate<String> keepAsIs;
     private final NativeUse natives = new NativeUse();
+    private final GlossaryMatcher matcher = new GlossaryMatcher();
 
     private Translator(DocumentSplitter splitter, TextNormalizer normalizer, MarianTokenizer tokenizer,
                        MarianEngine engine, Generator generator, Predicate<String> keepAsIs) {
@@ -73,7 +77,7 @@ public final class Translator implements AutoCloseable {
                                   Predicate<String> keepAsIs) {
         MarianTokenizer tokenizer;
         try {
-            tokenizer = MarianTokenizer.load(engine.files().sourceSpm(), engine.files().vocab());
+            tokenizer = MarianTokenizer.load(engine.files().sourceSpm(), engine.files().targetSpm(), engine.files().vocab());
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -97,14 +101,25 @@ public final class Translator implements AutoCloseable {
 
     /** Translates several texts for {@code caller}; results in the same order. */
     public List<TranslationResult> translate(List<String> texts, DecodeOptions options, Caller caller) {
-        return translateDocuments(texts.stream().map(this::segment).toList(), options, caller);
+        return translate(texts, options, caller, Glossary.EMPTY);
+    }
+
+    /** Translates several texts for {@code caller} under {@code glossary}; results in the same order. */
+    public List<TranslationResult> translate(List<String> texts, DecodeOptions options, Caller caller, Glossary glossary) {
+        return translateDocuments(texts.stream().map(this::segment).toList(), options, caller, glossary);
     }
 
     /** Translates several segmented documents in one generator call; results in the same order. */
     public List<TranslationResult> translateDocuments(List<Document> docs, DecodeOptions options, Caller caller) {
+        return translateDocuments(docs, options, caller, Glossary.EMPTY);
+    }
+
+    /** As {@link #translateDocuments(List, DecodeOptions, Caller)}, under {@code glossary}. */
+    public List<TranslationResult> translateDocuments(List<Document> docs, DecodeOptions options, Caller caller,
+                                                      Glossary glossary) {
         List<Segment> all = new ArrayList<>();
         docs.forEach(d -> all.addAll(d.segments()));
-        List<SentenceTranslation> sentences = translateSegments(all, options, caller);
+        List<SentenceTranslation> sentences = translateSegments(all, options, caller, glossary);
         List<TranslationResult> results = new ArrayList<>(docs.size());
         int next = 0;
         for (Document d : docs) {
@@ -115,24 +130,40 @@ public final class Translator implements AutoCloseable {
         return results;
     }
 
-    /**
-     * Translates some segments (of one document or several); one translation per segment, in order.
-     * Segments kept as they are never reach the generator: no model work, no cache entry.
-     */
+    /** Translates some segments (of one document or several); one translation per segment, in order. */
     public List<SentenceTranslation> translateSegments(List<Segment> segments, DecodeOptions options, Caller caller) {
+        return translateSegments(segments, options, caller, Glossary.EMPTY);
+    }
+
+    /**
+     * Translates some segments under {@code glossary}: each term found in a sentence must appear in
+     * its translation (constrained search), and each translation says which did. Segments kept as
+     * they are never reach the generator: no model work, no cache entry.
+     */
+    public List<SentenceTranslation> translateSegments(List<Segment> segments, DecodeOptions options, Caller caller,
+                                                       Glossary glossary) {
         return natives.use(() -> {
             boolean[] kept = new boolean[segments.size()];
             List<Source> toModel = new ArrayList<>(segments.size());
+            List<Terms> terms = new ArrayList<>(segments.size());
             for (int i = 0; i < segments.size(); i++) {
                 kept[i] = keepAsIs.test(segments.get(i).text());
                 if (!kept[i]) {
-                    toModel.add(Source.of(encode(segments.get(i))));
+                    Terms t = Terms.find(segments.get(i).text(), glossary, matcher, tokenizer);
+                    terms.add(t);
+                    toModel.add(new Source(encode(segments.get(i)), t.constraints()));
                 }
             }
             List<Hypothesis> hyps = toModel.isEmpty() ? List.of() : generator.generate(toModel, options, caller);
             List<SentenceTranslation> out = new ArrayList<>(segments.size());
             for (int i = 0, next = 0; i < segments.size(); i++) {
-                out.add(kept[i] ? SentenceTranslation.passthrough(segments.get(i)) : translated(segments.get(i), hyps.get(next++)));
+                if (kept[i]) {
+                    out.add(SentenceTranslation.passthrough(segments.get(i)));
+                } else {
+                    int cap = options.lengthCap(toModel.get(next).ids().length, engine.generation().maxLength());
+                    Hypothesis h = hyps.get(next);
+                    out.add(translated(segments.get(i), h, terms.get(next++).uses(h.tokens(), cap)));
+                }
             }
             return out;
         });
@@ -145,10 +176,16 @@ public final class Translator implements AutoCloseable {
      */
     public TranslationResult translate(Document d, DecodeOptions options, int chunk, Caller caller,
                                        Consumer<SentenceTranslation> sink) {
+        return translate(d, options, chunk, caller, sink, Glossary.EMPTY);
+    }
+
+    /** As {@link #translate(Document, DecodeOptions, int, Caller, Consumer)}, under {@code glossary}. */
+    public TranslationResult translate(Document d, DecodeOptions options, int chunk, Caller caller,
+                                       Consumer<SentenceTranslation> sink, Glossary glossary) {
         List<SentenceTranslation> sentences = new ArrayList<>(d.segments().size());
         for (int start = 0; start < d.segments().size(); start += chunk) {
             List<Segment> part = d.segments().subList(start, Math.min(d.segments().size(), start + chunk));
-            for (SentenceTranslation t : translateSegments(part, options, caller)) {
+            for (SentenceTranslation t : translateSegments(part, options, caller, glossary)) {
                 sentences.add(t);
                 sink.accept(t);
             }
@@ -161,9 +198,9 @@ public final class Translator implements AutoCloseable {
         return natives.use(() -> tokenizer.encode(normalizer.normalize(s.text())));
     }
 
-    private SentenceTranslation translated(Segment s, Hypothesis h) {
+    private SentenceTranslation translated(Segment s, Hypothesis h, List<TermUse> terms) {
         return new SentenceTranslation(s.index(), s.paragraph(), s.span(), s.text(), tokenizer.decode(h.tokens()),
-                h.score(), h.finish(), h.cached());
+                h.score(), h.finish(), h.cached(), terms);
     }
 
     private static TranslationResult result(Document d, List<SentenceTranslation> sentences) {

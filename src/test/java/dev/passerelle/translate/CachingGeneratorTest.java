@@ -47,6 +47,20 @@ class CachingGeneratorTest {
                 CachingGenerator.Key.of("", "rev-2", BASE, Source.of(SENTENCE)));
     }
 
+    /** A sentence's glossary constraints are part of its key: the same words under a term are another translation. */
+    @Test
+    void constraintsArePartOfTheKey() {
+        Counting engine = new Counting();
+        CachingGenerator cache = new CachingGenerator(engine, "rev-1", 100);
+        Source plain = Source.of(SENTENCE);
+        Source forced = new Source(SENTENCE.clone(), List.of(new int[] {9, 10}));
+        assertFalse(cache.generate(List.of(plain), BASE).get(0).cached());
+        assertFalse(cache.generate(List.of(forced), BASE).get(0).cached());
+        assertTrue(cache.generate(List.of(new Source(SENTENCE.clone(), List.of(new int[] {9, 10}))), BASE).get(0).cached());
+        assertTrue(cache.generate(List.of(Source.of(SENTENCE.clone())), BASE).get(0).cached());
+        assertEquals(2, engine.calls.size());
+    }
+
     /** One API key never finds, nor times, what another translated: each key has its own entries. */
     @Test
     void oneCallersSentencesAreNeverCachedForAnother() {

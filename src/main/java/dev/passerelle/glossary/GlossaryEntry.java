@@ -1,0 +1,31 @@
+package dev.passerelle.glossary;
+
+/**
+ * One term of a glossary: the French {@code source} (matched as whole words, case-insensitive
+ * unless {@code exactCase}; accents always count) and the English {@code target} the translation
+ * must contain.
+ */
+public record GlossaryEntry(String source, String target, boolean exactCase) {
+
+    /** The longest term accepted, in characters, on either side. */
+    public static final int MAX_LENGTH = 200;
+
+    public GlossaryEntry {
+        if (source == null || source.isBlank() || target == null || target.isBlank()) {
+            throw new IllegalArgumentException("a glossary entry needs a source and a target");
+        }
+        source = source.strip();
+        target = target.strip();
+        if (source.length() > MAX_LENGTH || target.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("a glossary term is at most " + MAX_LENGTH + " characters");
+        }
+        if (!source.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            throw new IllegalArgumentException("the source term \"" + source + "\" has no letter or digit");
+        }
+    }
+
+    /** A term kept as written: its own target, matched with its case. */
+    public static GlossaryEntry keep(String term) {
+        return new GlossaryEntry(term, term, true);
+    }
+}
