@@ -1,5 +1,6 @@
 package dev.passerelle.api;
 
+import dev.passerelle.glossary.Glossary;
 import dev.passerelle.clean.Article;
 import dev.passerelle.lang.LanguageGate;
 import dev.passerelle.lang.Verdict;
@@ -116,6 +117,7 @@ public class DigestResource {
         if (request == null) {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
+        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
         Article input = rules.articleOrText(request.text(), "text", RequestRules.isHtml(request.format()));
         String text = input.body();
         // The headline helps rank: the one given, else a page's own.
@@ -131,7 +133,7 @@ public class DigestResource {
                     title, bullets, options);
             return answer(new Digest(d.bullets(), d.markdown(), text), Language.EN, m.modelId(), verdict, headers);
         }
-        Digest d = digests.digestWithTranslation(translators.of(m, caller), text, title, bullets, options);
+        Digest d = digests.digestWithTranslation(translators.of(m, caller, glossary), text, title, bullets, options);
         return answer(d, Language.EN, m.modelId(), verdict, headers);
     }
 

@@ -1,5 +1,10 @@
 package dev.passerelle.api;
 
+import dev.passerelle.glossary.Glossary;
+import dev.passerelle.glossary.GlossaryConfig;
+import dev.passerelle.glossary.GlossaryEntry;
+import dev.passerelle.glossary.GlossaryStore;
+import java.util.ArrayList;
 import dev.passerelle.clean.Article;
 import dev.passerelle.html.HtmlPage;
 import dev.passerelle.clean.ArticleExtractor;
@@ -28,9 +33,14 @@ public class RequestRules {
     private final PasserelleConfig config;
     private final TextBudget budget;
 
-    RequestRules(PasserelleConfig config, TextBudget budget) {
+    private final GlossaryStore store;
+    private final GlossaryConfig glossaries;
+
+    RequestRules(PasserelleConfig config, TextBudget budget, GlossaryStore store, GlossaryConfig glossaries) {
         this.config = config;
         this.budget = budget;
+        this.store = store;
+        this.glossaries = glossaries;
     }
 
     /** Whether {@code format} asks for HTML (text when absent). */
@@ -185,6 +195,56 @@ public class RequestRules {
         } catch (CharacterCodingException e) {
             throw ProblemException.badRequest(name + " is not valid UTF-8");
         }
+    }
+
+    /**
+     * The glossary a request applies: its own terms, then the terms it keeps as written, then the
+     * server's glossary it names; each entry checked, the total bounded.
+     */
+    Glossary glossary(List<GlossaryTerm> own, String id, List<String> keep) {
+        List<GlossaryEntry> entries = new ArrayList<>();
+        for (int i = 0; own != null && i < own.size(); i++) {
+            GlossaryTerm t = own.get(i);
+            String name = "glossary[" + i + "]";
+            if (t == null) {
+                throw ProblemException.badRequest(name + " is empty: give {\"source\": ..., \"target\": ...}");
+            }
+            String rule = t.caseRule() == null ? "ignore" : t.caseRule();
+            if (!rule.equals("ignore") && !rule.equals("exact")) {
+                throw ProblemException.badRequest(name + ".case is \"ignore\" or \"exact\"");
+            }
+            entries.add(entry(name, () -> new GlossaryEntry(t.source(), t.target(), rule.equals("exact"))));
+        }
+        for (int i = 0; keep != null && i < keep.size(); i++) {
+            String term = keep.get(i);
+            entries.add(entry("do_not_translate[" + i + "]", () -> GlossaryEntry.keep(term == null ? "" : term)));
+        }
+        if (entries.size() > glossaries.maxEntries()) {
+            throw ProblemException.badRequest("glossary and do_not_translate hold " + entries.size() + " terms; at most "
+                    + glossaries.maxEntries() + " (passerelle.glossary.max-entries)");
+        }
+        Glossary g = new Glossary(entries);
+        if (id != null) {
+            Glossary server = GlossaryStore.NAME.matcher(id).matches() ? store.get(id).orElse(null) : null;
+            if (server == null) {
+                throw ProblemException.badRequest("there is no glossary \"" + clip(id) + "\" on this server; "
+                        + "GET /v1/glossaries lists them");
+            }
+            g = g.plus(server);
+        }
+        return g;
+    }
+
+    private static GlossaryEntry entry(String name, java.util.function.Supplier<GlossaryEntry> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name + ": " + e.getMessage());
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 
     /** The defaults, with the request's beam width when it gives one (1 to 8). */

@@ -1,6 +1,9 @@
 package dev.passerelle.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.passerelle.glossary.TermUse;
 import dev.passerelle.translate.SentenceTranslation;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,10 +20,15 @@ public record SentenceView(int index, int paragraph, int start, int end, String 
                                    + "(English, kept as it is without calling the model)",
                                    enumeration = {"eos", "length", "repetition", "passthrough"})
                            String finish,
-                           boolean cached) {
+                           boolean cached,
+                           @Schema(description = "Glossary terms found in this sentence (start and end in its source), "
+                                   + "whether the translation has each, and if not why; absent without any")
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                           List<TermUse> terms) {
 
     static SentenceView of(SentenceTranslation s) {
         return new SentenceView(s.index(), s.paragraph(), s.source().start(), s.source().end(), s.sourceText(),
-                s.translation(), Math.round(s.score() * 10_000) / 10_000.0, s.finish().name().toLowerCase(Locale.ROOT), s.cached());
+                s.translation(), Math.round(s.score() * 10_000) / 10_000.0, s.finish().name().toLowerCase(Locale.ROOT), s.cached(),
+                s.terms());
     }
 }

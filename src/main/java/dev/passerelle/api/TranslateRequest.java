@@ -1,5 +1,6 @@
 package dev.passerelle.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,7 +19,16 @@ public record TranslateRequest(
         Format format,
         @Schema(description = "With format html: reduce the page to its article (the reader view) and answer plain "
                 + "text, as /v1/extract shows it. Default false.")
-        Boolean extract) {
+        Boolean extract,
+        @Schema(description = "The request's own glossary: each term found in the French is forced into the "
+                + "translation (constrained search); the answer's sentences say which were applied")
+        List<GlossaryTerm> glossary,
+        @Schema(description = "A glossary the server holds (GET /v1/glossaries lists them), applied after the "
+                + "request's own", example = "newsroom")
+        @JsonProperty("glossary_id") String glossaryId,
+        @Schema(description = "Terms kept as written in the translation (matched with their case)",
+                example = "[\"Kazinform\"]")
+        @JsonProperty("do_not_translate") List<String> doNotTranslate) {
 
     /** Whether HTML is to be answered as HTML (not reduced to its article's text). */
     boolean markup() {

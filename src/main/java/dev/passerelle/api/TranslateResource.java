@@ -1,5 +1,6 @@
 package dev.passerelle.api;
 
+import dev.passerelle.glossary.Glossary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passerelle.html.HtmlPage;
@@ -122,6 +123,7 @@ public class TranslateResource {
         if (request.markup()) {
             return translateHtml(request, texts, single, caller);
         }
+        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
         boolean html = RequestRules.isHtml(request.format());
         List<String> inputs = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -137,7 +139,7 @@ public class TranslateResource {
         DecodeOptions options = rules.options(request.beams(), m.defaults());
         rules.charge(inputs);
         long start = System.nanoTime();
-        List<TranslationResult> results = translate(m, inputs, verdicts, options, caller);
+        List<TranslationResult> results = translate(m, inputs, verdicts, options, caller, glossary);
         LOG.infof("translated %d text(s), %d sentence(s), beams %d, in %d ms", inputs.size(),
                 results.stream().mapToInt(r -> r.sentences().size()).sum(), options.beams(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -159,6 +161,7 @@ public class TranslateResource {
 
     /** HTML answered as HTML: each page's text translated in one batch, its markup carried over. */
     private TranslateResponse translateHtml(TranslateRequest request, List<String> texts, boolean single, Caller caller) {
+        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
         List<HtmlPage> pages = new ArrayList<>(texts.size());
         List<Verdict> verdicts = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -176,7 +179,7 @@ public class TranslateResource {
             // An English page is answered as it came, byte for byte; its sentences say so.
             HtmlTranslator.Result r = verdicts.get(i).english()
                     ? HtmlTranslator.passThrough(page, texts.get(i), m.translator())
-                    : html.translate(page, m.translator(), options, caller);
+                    : html.translate(page, m.translator(), options, caller, glossary);
             documents.add(new TranslateResponse.DocumentView(r.html(), r.sentences().stream().map(SentenceView::of).toList(),
                     verdicts.get(i).tag()));
         }
@@ -194,7 +197,7 @@ public class TranslateResource {
 
     /** The French inputs translated together (one batch), the English ones passed through; in order. */
     private static List<TranslationResult> translate(LoadedModel m, List<String> inputs, List<Verdict> verdicts,
-                                                     DecodeOptions options, Caller caller) {
+                                                     DecodeOptions options, Caller caller, Glossary glossary) {
         List<String> french = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             if (!verdicts.get(i).english()) {
@@ -202,7 +205,7 @@ public class TranslateResource {
             }
         }
         List<TranslationResult> translated = french.isEmpty() ? List.of()
-                : m.translator().translate(french, options, caller);
+                : m.translator().translate(french, options, caller, glossary);
         List<TranslationResult> results = new ArrayList<>(inputs.size());
         for (int i = 0, next = 0; i < inputs.size(); i++) {
             results.add(verdicts.get(i).english() ? passedThrough(m.translator().segment(inputs.get(i)), inputs.get(i))
@@ -238,6 +241,7 @@ public class TranslateResource {
             streamHtml(request, sink, sse, caller);
             return;
         }
+        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), true);
         Verdict verdict = languages.require(text, "The text");
         LoadedModel m = model.current();
@@ -254,7 +258,7 @@ public class TranslateResource {
                 TranslationStream.passThrough(passedThrough(doc, text), options, m.modelId(), events);
                 return;
             }
-            TranslationStream.run(m.translator(), doc, options, STREAM_CHUNK, caller, m.modelId(),
+            TranslationStream.run(m.translator(), doc, options, STREAM_CHUNK, caller, glossary, m.modelId(),
                     events, e -> (Problem) problems.answer(e).getEntity());
         } finally {
             sink.close();
@@ -263,6 +267,7 @@ public class TranslateResource {
 
     /** An HTML text streamed block by block; an English page comes back as it is. */
     private void streamHtml(TranslateRequest request, SseEventSink sink, Sse sse, Caller caller) {
+        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
         HtmlPage page = rules.page(request.text(), "text");
         Verdict verdict = languages.require(page.text(), "The text");
         LoadedModel m = model.current();
@@ -279,7 +284,7 @@ public class TranslateResource {
                         HtmlTranslator.passThrough(page, request.text(), m.translator()).sentences()), options, m.modelId(), events);
                 return;
             }
-            TranslationStream.runHtml(html, page, m.translator(), options, STREAM_CHUNK, caller, m.modelId(), events,
+            TranslationStream.runHtml(html, page, m.translator(), options, STREAM_CHUNK, caller, glossary, m.modelId(), events,
                     e -> (Problem) problems.answer(e).getEntity());
         } finally {
             sink.close();
@@ -322,10 +327,13 @@ public class TranslateResource {
     @APIResponse(responseCode = "422", description = "the text is in a language other than French or English")
     public String translatePlain(byte[] body,
                                  @Parameter(description = "beam width, 1 to 8") @QueryParam("beams") String beams,
+                                 @Parameter(description = "a server glossary to apply (GET /v1/glossaries)")
+                                 @QueryParam("glossary_id") String glossaryId,
                                  @Context HttpServerRequest http) {
         Caller caller = callers.of(http);
         // Taken as a string: JAX-RS answers 404 to a query parameter it cannot convert.
         Integer width = RequestRules.integer(beams, "beams");
+        Glossary glossary = rules.glossary(null, glossaryId, null);
         String text = rules.text(RequestRules.utf8(body, "body"), "body", false, false);
         Verdict verdict = languages.require(text, "The text");
         LoadedModel m = model.current();
@@ -334,6 +342,6 @@ public class TranslateResource {
         if (verdict.english()) {
             return text;
         }
-        return m.translator().translate(List.of(text), options, caller).get(0).translation();
+        return m.translator().translate(List.of(text), options, caller, glossary).get(0).translation();
     }
 }

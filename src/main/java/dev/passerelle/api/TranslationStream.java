@@ -1,5 +1,6 @@
 package dev.passerelle.api;
 
+import dev.passerelle.glossary.Glossary;
 import dev.passerelle.html.HtmlPage;
 import dev.passerelle.html.HtmlTranslator;
 import dev.passerelle.text.Document;
@@ -47,13 +48,14 @@ final class TranslationStream {
      * batch completes, then {@code done} with the whole translated HTML.
      */
     static void runHtml(HtmlTranslator html, HtmlPage page, Translator translator, DecodeOptions options, int chunk,
-                        Caller caller, String modelId, Events events, Function<Throwable, Problem> problems) {
+                        Caller caller, Glossary glossary, String modelId, Events events,
+                        Function<Throwable, Problem> problems) {
         guarded("HTML stream of " + page.blockCount() + " blocks", caller, events, problems, () -> {
             HtmlTranslator.Result r = html.translate(page, translator, options, chunk, caller, (index, block, place, sentences) -> {
                 sentences.forEach(s -> events.send("sentence", SentenceView.of(s)));
                 events.send("block", Map.of("index", index, "html", block, "parent", place.parent(), "from", place.from(),
                         "to", place.to()));
-            });
+            }, glossary);
             // Attributes' sentences come last, as in the JSON answer.
             r.sentences().stream().filter(s -> s.paragraph() >= page.blockCount())
                     .forEach(s -> events.send("sentence", SentenceView.of(s)));
@@ -66,10 +68,10 @@ final class TranslationStream {
      * covers every chunk; {@code problems} turns a failure into the problem it answers with.
      */
     static void run(Translator translator, Document doc, DecodeOptions options, int chunk, Caller caller,
-                    String modelId, Events events, Function<Throwable, Problem> problems) {
+                    Glossary glossary, String modelId, Events events, Function<Throwable, Problem> problems) {
         guarded("stream of " + doc.segments().size() + " sentences", caller, events, problems, () -> {
             TranslationResult r = translator.translate(doc, options, chunk, caller,
-                    s -> events.send("sentence", SentenceView.of(s)));
+                    s -> events.send("sentence", SentenceView.of(s)), glossary);
             done(r, options, modelId, "fr", events);
         });
     }

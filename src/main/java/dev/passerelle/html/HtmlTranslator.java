@@ -1,5 +1,6 @@
 package dev.passerelle.html;
 
+import dev.passerelle.glossary.Glossary;
 import dev.passerelle.text.Document;
 import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
@@ -63,7 +64,12 @@ public final class HtmlTranslator {
 
     /** Translates {@code page} in place with {@code translator}, all of it in one batch, and returns it serialised. */
     public Result translate(HtmlPage page, Translator translator, DecodeOptions options, Caller caller) {
-        return translate(page, translator, options, Integer.MAX_VALUE, caller, SILENT);
+        return translate(page, translator, options, Integer.MAX_VALUE, caller, SILENT, Glossary.EMPTY);
+    }
+
+    /** As {@link #translate(HtmlPage, Translator, DecodeOptions, Caller)}, under {@code glossary}. */
+    public Result translate(HtmlPage page, Translator translator, DecodeOptions options, Caller caller, Glossary glossary) {
+        return translate(page, translator, options, Integer.MAX_VALUE, caller, SILENT, glossary);
     }
 
     /** No one listening: blocks are not serialised apart nor located. */
@@ -76,6 +82,12 @@ public final class HtmlTranslator {
      */
     public Result translate(HtmlPage page, Translator translator, DecodeOptions options, int chunk, Caller caller,
                             Progress progress) {
+        return translate(page, translator, options, chunk, caller, progress, Glossary.EMPTY);
+    }
+
+    /** As {@link #translate(HtmlPage, Translator, DecodeOptions, int, Caller, Progress)}, under {@code glossary}. */
+    public Result translate(HtmlPage page, Translator translator, DecodeOptions options, int chunk, Caller caller,
+                            Progress progress, Glossary glossary) {
         int blocks = page.blocks.size();
         // Located before any block is replaced: the places are the French input's.
         List<Place> places = progress == SILENT ? List.of() : page.blocks.stream().map(b -> {
@@ -119,7 +131,7 @@ public final class HtmlTranslator {
             List<String> partList = List.copyOf(parts);
             List<Document> work = new ArrayList<>(batch.stream().map(docs::get).toList());
             partList.forEach(p -> work.add(translator.segment(p)));
-            List<TranslationResult> results = translator.translateDocuments(work, options, caller);
+            List<TranslationResult> results = translator.translateDocuments(work, options, caller, glossary);
             Map<String, String> alone = new HashMap<>();
             for (int j = 0; j < partList.size(); j++) {
                 TranslationResult r = results.get(batch.size() + j);

@@ -1,5 +1,6 @@
 package dev.passerelle.service;
 
+import dev.passerelle.glossary.Glossary;
 import dev.passerelle.summarize.SegmentTranslator;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.DocumentSplitter;
@@ -35,7 +36,12 @@ public class SegmentTranslators {
 
     /** Bound to {@code loaded}, the model a request already took, and to the request's caller. */
     public SegmentTranslator of(LoadedModel loaded, Caller caller) {
-        return new Serving(loaded.translator(), caller);
+        return of(loaded, caller, Glossary.EMPTY);
+    }
+
+    /** As {@link #of(LoadedModel, Caller)}, translating under the request's {@code glossary}. */
+    public SegmentTranslator of(LoadedModel loaded, Caller caller, Glossary glossary) {
+        return new Serving(loaded.translator(), caller, glossary);
     }
 
     /**
@@ -65,7 +71,7 @@ public class SegmentTranslators {
     }
 
     /** Over one loaded model, for one caller. */
-    private record Serving(Translator translator, Caller caller) implements SegmentTranslator {
+    private record Serving(Translator translator, Caller caller, Glossary glossary) implements SegmentTranslator {
         @Override
         public Document segment(String text) {
             return translator.segment(text);
@@ -73,7 +79,7 @@ public class SegmentTranslators {
 
         @Override
         public List<SentenceTranslation> translate(List<Segment> segments, DecodeOptions options) {
-            return translator.translateSegments(segments, options, caller);
+            return translator.translateSegments(segments, options, caller, glossary);
         }
 
         @Override

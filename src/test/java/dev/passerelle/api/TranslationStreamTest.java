@@ -41,7 +41,7 @@ class TranslationStreamTest {
         List<Event> events = Collections.synchronizedList(new ArrayList<>());
         try (Translator t = Translator.over(engine, 200, generator)) {
             Document doc = t.segment(Fixture.sampleText());
-            TranslationStream.run(t, doc, GREEDY, 6, caller, "fixture",
+            TranslationStream.run(t, doc, GREEDY, 6, caller, dev.passerelle.glossary.Glossary.EMPTY, "fixture",
                     (name, data) -> events.add(new Event(name, data)), PROBLEMS);
         }
         return events;
