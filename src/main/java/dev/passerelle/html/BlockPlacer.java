@@ -126,7 +126,9 @@ final class BlockPlacer {
         String french = s.french();
         for (Mark m : marks) {
             boolean blank = trim(french.substring(m.start, m.end)).isEmpty();
-            Span range = m.wraps() && !(m.atom && blank) ? range(m.start, m.end, s) : null;
+            Found where = m.wraps() && !(m.atom && blank) ? found(m.start, m.end, s) : null;
+            Span range = where == null ? null : where.span;
+            m.guessed = where != null && !where.sure;
             if (range != null && m.atom && !LexicalAligner.fold(range.of(s.whole()))
                     .equals(LexicalAligner.fold(french.substring(m.start, m.end).strip()))) {
                 range = null; // code is placed only where the translation repeats it; elsewhere it would eat a word
@@ -137,7 +139,7 @@ final class BlockPlacer {
             if (range == null) {
                 range = atPoint(m, s);
             }
-            if (m.atom && m.wraps() && m.start > 0 && french.charAt(m.start - 1) == ' '
+            if (m.atom && m.wraps() && (m.start == 0 || french.charAt(m.start - 1) == ' ')
                     && m.end < french.length() && french.charAt(m.end) == ' ') {
                 m.spaced = true;
             }
@@ -177,7 +179,8 @@ final class BlockPlacer {
             at++; // after a space in French, after the space in English: "president <img> arrived"
         }
         // Punctuation the translation writes at this place too ("Astana<b>.</b>", "much<a>&nbsp;!</a>") is the atom's own: not twice.
-        int end = !own.isEmpty() && english.startsWith(own, at) ? at + own.length() : at;
+        boolean punctuation = !own.isEmpty() && own.codePoints().noneMatch(Character::isLetterOrDigit);
+        int end = punctuation && english.startsWith(own, at) ? at + own.length() : at;
         return new Span(at, end);
     }
 
@@ -196,6 +199,15 @@ final class BlockPlacer {
 
     /** The English range of French {@code [from, to)}, or null when it holds no sentence text. */
     private Span range(int from, int to, Sentences s) {
+        Found f = found(from, to, s);
+        return f == null ? null : f.span;
+    }
+
+    /** A range, and whether a clue found it (not the position alone). */
+    private record Found(Span span, boolean sure) {
+    }
+
+    private Found found(int from, int to, Sentences s) {
         int first = -1;
         int last = -1;
         for (int k = 0; k < s.segments().size(); k++) {
@@ -208,18 +220,20 @@ final class BlockPlacer {
         if (first < 0) {
             return null;
         }
-        Span a = local(from, to, first, s);
-        Span b = first == last ? a : local(from, to, last, s);
-        return new Span(a.start(), Math.max(a.start(), b.end()));
+        Found a = local(from, to, first, s);
+        Found b = first == last ? a : local(from, to, last, s);
+        return new Found(new Span(a.span.start(), Math.max(a.span.start(), b.span.end())), a.sure && b.sure);
     }
 
     /** The aligned part of French {@code [from, to)} inside sentence {@code k}, in block offsets. */
-    private Span local(int from, int to, int k, Sentences s) {
+    private Found local(int from, int to, int k, Sentences s) {
         Span f = s.segments().get(k).span();
         Span part = new Span(Math.max(from, f.start()) - f.start(), Math.min(to, f.end()) - f.start());
         String sentence = f.of(s.french());
         String alone = s.alone().apply(part.of(sentence).strip());
-        return aligner.align(sentence, part, s.english()[k], alone).shift(s.englishStart()[k]);
+        Span sure = aligner.find(sentence, part, s.english()[k], alone);
+        Span span = sure != null ? sure : aligner.align(sentence, part, s.english()[k], alone);
+        return new Found(span.shift(s.englishStart()[k]), sure != null);
     }
 
     /** Where a point of the French text falls in the English: between sentences at their seam, inside one by proportion. */
@@ -247,6 +261,7 @@ final class BlockPlacer {
      * of its own sentence, never one of the next sentence; else it stays empty where it is.
      */
     private static void settle(List<Mark> marks, String english, int lo, int hi, List<Span> sentences) {
+        giveWay(marks);
         int previous = lo;
         for (int i = 0; i < marks.size(); i++) {
             Mark m = marks.get(i);
@@ -255,7 +270,11 @@ final class BlockPlacer {
             if (m.wraps() && !m.atom && end == start) {
                 int own = sentences.stream().filter(x -> x.start() <= m.englishStart && m.englishStart <= x.end())
                         .mapToInt(Span::end).findFirst().orElse(hi);
-                Span next = nextWord(english, start, Math.min(hi, Math.max(start, own)), marks.subList(i + 1, marks.size()));
+                // Not past a later sibling's found words: French order puts this mark before them.
+                int before = marks.subList(i + 1, marks.size()).stream().filter(BlockPlacer::claims)
+                        .mapToInt(l -> l.englishStart).min().orElse(hi);
+                Span next = nextWord(english, start, Math.min(Math.min(hi, before), Math.max(start, own)),
+                        marks.subList(i + 1, marks.size()));
                 if (next != null) {
                     start = next.start();
                     end = next.end();
@@ -276,11 +295,36 @@ final class BlockPlacer {
         }
     }
 
-    /** The first word in {@code [from, hi)} that none of the {@code later} marks was aligned to: taking it would push them off. */
+    /**
+     * A mark placed by position alone leaves out the words a later sibling was found on by a clue:
+     * "<b>est</b> <a>arrivé</a>" gives "arrived" to the link, not to the bold French word that has no English.
+     */
+    private static void giveWay(List<Mark> marks) {
+        for (int i = 0; i < marks.size(); i++) {
+            Mark m = marks.get(i);
+            if (!m.guessed) {
+                continue;
+            }
+            for (Mark l : marks.subList(i + 1, marks.size())) {
+                if (claims(l) && l.englishStart < m.englishEnd && m.englishStart < l.englishEnd) {
+                    // French order puts m before l: it keeps what comes before l's words, or sits empty just before them.
+                    m.englishStart = Math.min(m.englishStart, l.englishStart);
+                    m.englishEnd = l.englishStart;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code m} holds words a clue found for it. */
+    private static boolean claims(Mark m) {
+        return m.wraps() && !m.atom && !m.guessed && m.englishEnd > m.englishStart;
+    }
+
+    /** The first word in {@code [from, hi)} that none of the {@code later} marks was found on: taking it would push them off. */
     private static Span nextWord(String english, int from, int hi, List<Mark> later) {
         for (Span w : WordSpans.of(english)) {
             if (w.start() >= from && w.end() <= hi && later.stream().noneMatch(
-                    l -> l.wraps() && !l.atom && l.englishStart < w.end() && w.start() < l.englishEnd)) {
+                    l -> claims(l) && l.englishStart < w.end() && w.start() < l.englishEnd)) {
                 return w;
             }
         }
@@ -297,9 +341,14 @@ final class BlockPlacer {
                 pos = m.englishStart;
             }
             if (m.atom) {
+                boolean point = m.englishStart == m.englishEnd;
+                if (point && m.spaceBefore && m.englishStart > from
+                        && !Character.isWhitespace(english.charAt(m.englishStart - 1))) {
+                    out.add(new org.jsoup.nodes.TextNode(" ")); // "Astana <img>." as the French had it
+                }
                 out.add(m.node);
-                if (m.spaced && m.englishEnd < to && m.englishEnd > 0
-                        && Character.isWhitespace(english.charAt(m.englishEnd - 1))
+                if (m.spaced && m.englishEnd < to
+                        && (m.englishEnd == 0 || Character.isWhitespace(english.charAt(m.englishEnd - 1)))
                         && !Character.isWhitespace(english.charAt(m.englishEnd))) {
                     out.add(new org.jsoup.nodes.TextNode(" ")); // "president <img> arrived", not "<img>arrived"
                 }

@@ -76,9 +76,11 @@ public final class HtmlPage {
         Matcher page = WHOLE_PAGE.matcher(html);
         boolean whole = page.lookingAt();
         String prolog = whole && page.group(1) != null ? page.group(1) : "";
-        Document doc = whole ? Jsoup.parse(html) : fragment(html);
-        if (!prolog.isEmpty() && doc.childNodeSize() > 0 && doc.childNode(0) instanceof Comment c && c.isXmlDeclaration()) {
-            c.remove();
+        // A byte-order mark says the encoding of bytes; in a string it is noise the parser would put in the body.
+        Document doc = whole ? Jsoup.parse(html.startsWith("\uFEFF") ? html.substring(1) : html) : fragment(html);
+        if (!prolog.isEmpty()) {
+            doc.childNodes().stream().filter(n -> n instanceof Comment c && c.isXmlDeclaration()).findFirst()
+                    .ifPresent(org.jsoup.nodes.Node::remove);
         }
         doc.outputSettings().prettyPrint(false).charset("UTF-8");
         int[] deepest = {0};

@@ -50,6 +50,12 @@ public final class LexicalAligner implements SpanAligner {
 
     @Override
     public Span align(String french, Span part, String english, String alone) {
+        Span found = find(french, part, english, alone);
+        return found != null ? found : proportional(french, part, english, WordSpans.of(english));
+    }
+
+    @Override
+    public Span find(String french, Span part, String english, String alone) {
         List<Span> ew = WordSpans.of(english);
         if (ew.isEmpty()) {
             return new Span(0, english.length());
@@ -75,7 +81,7 @@ public final class LexicalAligner implements SpanAligner {
                 return found;
             }
         }
-        return proportional(french, part, english, ew);
+        return null;
     }
 
     /** Where the part's own translation stands in the sentence's: as written or folded, else the window most alike. */

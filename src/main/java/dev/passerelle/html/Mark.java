@@ -19,6 +19,10 @@ final class Mark {
     final List<Mark> children = new ArrayList<>();
     int englishStart;
     int englishEnd;
+    /** Placed by its position in the sentence alone, no clue: gives way to siblings a clue placed. */
+    boolean guessed;
+    /** A point atom with a space before it in the French. */
+    boolean spaceBefore;
     /** A point atom that had spaces on both sides in the French, which the text collapsed to one. */
     boolean spaced;
 

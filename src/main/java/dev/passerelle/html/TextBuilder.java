@@ -31,9 +31,10 @@ final class TextBuilder {
         }
     }
 
-    /** Notes an atom at the current end, whose space after it would be collapsed away. */
+    /** Notes an atom at the current end, whose space after it would be collapsed away (or dropped, at the start). */
     void point(Mark m) {
-        if (text.length() > 0 && text.charAt(text.length() - 1) == ' ') {
+        m.spaceBefore = text.length() > 0 && text.charAt(text.length() - 1) == ' ';
+        if (text.length() == 0 || m.spaceBefore) {
             afterSpace.add(m);
         }
     }

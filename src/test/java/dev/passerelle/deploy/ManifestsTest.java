@@ -13,6 +13,8 @@ import dev.passerelle.Management;
 import dev.passerelle.RequiredTool;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.service.ModelConfig;
+import dev.passerelle.glossary.GlossaryConfig;
+import dev.passerelle.glossary.GlossaryStore;
 import dev.passerelle.summarize.DigestConfig;
 import dev.passerelle.cli.FetchCommandProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,6 +83,11 @@ class ManifestsTest {
         return docs;
     }
 
+    static JsonNode named(List<JsonNode> docs, String kind, String name) {
+        return docs.stream().filter(d -> d.path("kind").asText().equals(kind) && d.path("metadata").path("name").asText()
+                .equals(name)).findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
     static JsonNode kind(List<JsonNode> docs, String kind) {
         return docs.stream().filter(d -> d.path("kind").asText().equals(kind)).findFirst().orElseThrow(() ->
                 new AssertionError("no " + kind));
@@ -111,6 +118,7 @@ class ManifestsTest {
         collect(PasserelleConfig.class, "passerelle", names);
         collect(ModelConfig.class, "passerelle.model", names);
         collect(DigestConfig.class, "passerelle.digest", names);
+        collect(GlossaryConfig.class, "passerelle.glossary", names);
         return names;
     }
 
@@ -161,7 +169,7 @@ class ManifestsTest {
             String path = app.path(probe).path("httpGet").path("path").asText();
             Management.given().when().get(path).then().statusCode(200);
         }
-        ObjectNode config = (ObjectNode) kind(docs, "ConfigMap").path("data");
+        ObjectNode config = (ObjectNode) named(docs, "ConfigMap", "passerelle-config").path("data");
         config.fieldNames().forEachRemaining(env -> assertTrue(known(env), "unknown setting " + env));
         for (JsonNode e : app.path("env")) {
             assertTrue(known(e.path("name").asText()), "unknown setting " + e.path("name").asText());
@@ -257,6 +265,34 @@ class ManifestsTest {
         FetchCommandProbe.parse(args.subList(1, args.size()));
         for (JsonNode e : init.path("env")) {
             assertTrue(known(e.path("name").asText()), e.path("name").asText());
+        }
+    }
+
+    @Test
+    void theGlossariesAreMountedReadOnlyWhereTheServiceLooksAndTheyParse() throws Exception {
+        for (String dir : List.of("deploy/kubernetes", "deploy/kubernetes-baked")) {
+            List<JsonNode> docs = render(dir);
+            String folder = named(docs, "ConfigMap", "passerelle-config").path("data").path("PASSERELLE_GLOSSARY_DIR").asText();
+            JsonNode spec = kind(docs, "Deployment").path("spec").path("template").path("spec");
+            JsonNode mount = StreamSupport.stream(spec.path("containers").get(0).path("volumeMounts").spliterator(), false)
+                    .filter(m -> m.path("mountPath").asText().equals(folder)).findFirst().orElseThrow();
+            assertTrue(mount.path("readOnly").asBoolean(), dir);
+            JsonNode volume = StreamSupport.stream(spec.path("volumes").spliterator(), false)
+                    .filter(v -> v.path("name").asText().equals(mount.path("name").asText())).findFirst().orElseThrow();
+            assertEquals("passerelle-glossaries", volume.path("configMap").path("name").asText(), dir);
+            JsonNode files = named(docs, "ConfigMap", "passerelle-glossaries").path("data");
+            Path tmp = Files.createTempDirectory("glossaries");
+            files.fields().forEachRemaining(f -> {
+                try {
+                    Files.writeString(tmp.resolve(f.getKey()), f.getValue().asText());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            GlossaryStore store = new GlossaryStore(java.util.Optional.of(tmp), 5000, java.time.Duration.ZERO);
+            assertFalse(store.list().isEmpty(), dir);
+            store.list().forEach(l -> assertEquals(null, l.error(), l.name()));
+            assertTrue(store.get("newsroom").orElseThrow().entries().size() >= 3);
         }
     }
 

@@ -59,6 +59,37 @@ class InlineAtomsTest extends OnTestModel {
     }
 
     @Test
+    void aWordWithoutEnglishGivesWayToTheWordsFoundForItsNeighbours() {
+        String out = translate("<p><a href=\"/1\">La</a> <a href=\"/2\">Russie</a> <a href=\"/3\">est</a> "
+                + "<a href=\"/4\">notre</a> partenaire stratégique.</p>");
+        Element p = Jsoup.parseBodyFragment(out).selectFirst("p");
+        assertEquals("Russia", p.selectFirst("a[href=/2]").text(), out);
+        assertEquals("", p.selectFirst("a[href=/1]").text(), "\"La\" has no English: " + out);
+        assertEquals("<p>The president <b></b><a href=\"/a\">arrived</a> in <a href=\"/b\">Astana</a>.</p>",
+                translate("<p>Le président <b>est</b> <a href=\"/a\">arrivé</a> à <a href=\"/b\">Astana</a>.</p>"));
+    }
+
+    @Test
+    void keptTextNeverEatsTheNextWord() {
+        assertEquals("<p>The Kazakh leader stressed the importance of the <code>a</code> agreements.</p>",
+                translate("<p>Le dirigeant kazakh a souligné l'importance des <code>a</code> accords.</p>"));
+        assertEquals("<p>The president <code>a</code> <code>b</code> arrived in Astana.</p>",
+                translate("<p>Le président <code>a</code> <code>b</code> est arrivé à Astana.</p>"));
+    }
+
+    @Test
+    void spacesAroundAtomsAtTheEdgesOfABlock() {
+        assertEquals("<p><span class=\"notranslate\">X9</span> The president arrived in Astana.</p>",
+                translate("<p><span class=\"notranslate\">X9</span> Le président est arrivé à Astana.</p>"));
+        assertEquals("<p><img src=\"x\"> The president arrived in Astana.</p>",
+                translate("<p><img src=\"x\"> Le président est arrivé à Astana.</p>"));
+        assertEquals("<p>The president arrived in Astana. <img src=\"x\"></p>",
+                translate("<p>Le président est arrivé à Astana. <img src=\"x\"></p>"));
+        assertEquals("<p>The president arrived in Astana <img src=\"x\">.</p>",
+                translate("<p>Le président est arrivé à Astana <img src=\"x\">.</p>"));
+    }
+
+    @Test
     void aWordBreakOpportunityIsNoSpace() {
         HtmlTranslator.Result r = result("<p>La capitale du Kazakh<wbr>stan est Astana.</p>");
         assertEquals("La capitale du Kazakhstan est Astana.", r.sentences().get(0).sourceText());
@@ -104,6 +135,8 @@ class InlineAtomsTest extends OnTestModel {
                 + "<body><p>Merci beaucoup !</p></body></html>");
         assertTrue(out.startsWith(prolog + "<!doctype html>"), out);
         assertFalse(out.contains("<!--?xml"), out);
+        String bom = translate("\uFEFF<?xml version=\"1.0\"?><html><body><p>Merci beaucoup !</p></body></html>");
+        assertEquals("<?xml version=\"1.0\"?><html lang=\"en\"><head></head><body><p>Thank you very much!</p></body></html>", bom);
     }
 
     @Test
