@@ -50,6 +50,7 @@ function request() {
   // "article" is HTML reduced to its article (the reader view): text in, text out.
   const body = { text: $("source").value, beams: Number($("beams").value), format: format === "text" ? "text" : "html" };
   if (format === "article") body.extract = true;
+  if ($("glossary").value) body.glossary_id = $("glossary").value;
   return body;
 }
 
@@ -83,8 +84,23 @@ function addSentence(s, previousParagraph) {
   const en = document.createElement("td");
   en.lang = "en";
   en.textContent = s.translation;
+  if (s.terms && s.terms.length) en.append(termList(s.terms));
   row.append(fr, en);
   $("sentences").tBodies[0].append(row);
+}
+
+/** The glossary terms of a sentence: each forced term, or why it could not be. */
+function termList(terms) {
+  const list = document.createElement("div");
+  list.className = "terms";
+  for (const t of terms) {
+    const item = document.createElement("span");
+    item.className = t.applied ? "term applied" : "term missed";
+    item.textContent = `${t.source} → ${t.target}`;
+    item.title = t.applied ? "glossary term applied" : `not applied: ${t.reason}`;
+    list.append(item);
+  }
+  return list;
 }
 
 /** Reads a server-sent-event stream from a fetch response, calling onEvent(name, data) per event. */
@@ -242,6 +258,24 @@ $("source").addEventListener("input", () => {
   // Chosen once, when HTML arrives in a text box set to text: a format the editor picked stays.
   if ($("format").value === "text" && /^\s*</.test($("source").value)) $("format").value = htmlFormat($("source").value);
 });
+/** The server's glossaries in the picker, keeping the one chosen if it is still there. */
+function showGlossaries() {
+  fetch("/v1/glossaries", { headers: apiHeaders() }).then(checked).then((r) => r.json()).then((g) => {
+    const chosen = $("glossary").value;
+    const none = document.createElement("option");
+    none.value = "";
+    none.textContent = "none";
+    $("glossary").replaceChildren(none, ...g.glossaries.filter((x) => x.entries > 0).map((x) => {
+      const o = document.createElement("option");
+      o.value = x.name;
+      o.textContent = `${x.name} (${x.entries} terms)`;
+      if (x.error) o.title = x.error;
+      return o;
+    }));
+    $("glossary").value = [...$("glossary").options].some((o) => o.value === chosen) ? chosen : "";
+  }).catch(() => {});
+}
+
 function showModel() {
   fetch("/v1/models", { headers: apiHeaders() }).then(checked).then((r) => r.json()).then((m) => {
     const model = m.models[0];
@@ -257,5 +291,7 @@ $("api-key").addEventListener("change", () => {
   if (key) sessionStorage.setItem(KEY_STORAGE, key); else sessionStorage.removeItem(KEY_STORAGE);
   $("error").hidden = true;
   showModel();
+  showGlossaries();
 });
 showModel();
+showGlossaries();

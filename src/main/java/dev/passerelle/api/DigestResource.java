@@ -74,6 +74,7 @@ public class DigestResource {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
         Language language = request.language() == null ? Language.EN : request.language();
+        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
         Article input = rules.articleOrText(request.text(), "text", RequestRules.isHtml(request.format()));
         String text = input.body();
         // The headline helps rank: the one given, else a page's own.
@@ -92,7 +93,7 @@ public class DigestResource {
         LoadedModel m = model.current();
         DecodeOptions options = rules.options(beams, m.defaults());
         rules.charge(List.of(text));
-        Digest d = digests.summarize(translators.of(m, caller), text, title, bullets, Language.EN, options);
+        Digest d = digests.summarize(translators.of(m, caller, glossary), text, title, bullets, Language.EN, options);
         return answer(d, language, m.modelId(), verdict, headers);
     }
 

@@ -1,5 +1,7 @@
 package dev.passerelle.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import dev.passerelle.summarize.Language;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,5 +15,11 @@ public record SummarizeRequest(
         @Schema(description = "Language of the bullets: en (translated) or fr (the French sentences)",
                 enumeration = {"en", "fr"}) Language language,
         @Schema(description = "text (default) or html", enumeration = {"text", "html"}) Format format,
-        @Schema(description = "Beam width for the translation, 1 to 8") Integer beams) {
+        @Schema(description = "Beam width for the translation, 1 to 8") Integer beams,
+        @Schema(description = "The request's own glossary, for English bullets (see /v1/translate)")
+        List<GlossaryTerm> glossary,
+        @Schema(description = "A glossary the server holds, for English bullets")
+        @JsonProperty("glossary_id") String glossaryId,
+        @Schema(description = "Terms kept as written in English bullets")
+        @JsonProperty("do_not_translate") List<String> doNotTranslate) {
 }

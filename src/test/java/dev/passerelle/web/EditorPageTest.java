@@ -48,12 +48,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestProfile(EditorPageTest.WithKey.class)
 class EditorPageTest {
 
-    /** API keys on, with the one key the page's field is given. */
+    /** API keys on, with the one key the page's field is given; a server glossary to pick. */
     public static class WithKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            Path glossaries = Path.of("target/page-glossaries");
+            try {
+                Files.createDirectories(glossaries);
+                Files.writeString(glossaries.resolve("newsroom.tsv"), "Kazakhstan\tFrance\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return Map.of("passerelle.auth.enabled", "true",
-                    "passerelle.auth.keys", "editor:" + HexFormat.of().formatHex(ApiKeys.sha256(KEY)));
+                    "passerelle.auth.keys", "editor:" + HexFormat.of().formatHex(ApiKeys.sha256(KEY)),
+                    "passerelle.glossary.dir", glossaries.toAbsolutePath().toString());
         }
     }
 
@@ -146,6 +154,21 @@ class EditorPageTest {
         assertTrue(browser.findElement(By.id("progress-text")).getText().startsWith("24 sentences"));
         assertTrue(browser.findElement(By.id("error")).getAttribute("hidden") != null, "no error shown");
         screenshot("editor-page.png");
+    }
+
+    @Test
+    void aServerGlossaryIsPickedAndItsTermsShown() {
+        open();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#glossary option[value=newsroom]")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("glossary"))).selectByValue("newsroom");
+        paste("Le Kazakhstan est un allié important.");
+        browser.findElement(By.id("go")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#sentences tbody tr"), 1));
+        WebElement english = browser.findElements(By.cssSelector("#sentences tbody tr td")).get(1);
+        assertTrue(english.getText().startsWith("France is an important ally."), english.getText());
+        assertEquals("Kazakhstan → France", english.findElement(By.cssSelector(".term.applied")).getText());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("glossary"))).selectByValue("");
     }
 
     @Test
