@@ -37,6 +37,13 @@ public final class Fixture {
         }
     }
 
+    /** The test model's pipeline (fp32, its default decoder, default batches): the caller closes it. */
+    public static dev.passerelle.translate.Translator translator() {
+        return dev.passerelle.translate.Translator.open(dev.passerelle.model.ModelFiles.locate(MODEL_DIR,
+                        dev.passerelle.model.Variant.FP32, dev.passerelle.model.DecoderChoice.AUTO),
+                dev.passerelle.model.OnnxOptions.DEFAULT, dev.passerelle.translate.BatchLimits.DEFAULT, 200);
+    }
+
     public static List<Case> cases() {
         try {
             JsonNode root = new ObjectMapper().readTree(Files.readAllBytes(MODEL_DIR.resolve("references.json")));

@@ -21,5 +21,5 @@ public record DigestRequest(
         @JsonProperty("glossary_id") String glossaryId,
         @Schema(description = "Terms kept as written in the translation (matched with their case)",
                 example = "[\"Kazinform\"]")
-        @JsonProperty("do_not_translate") List<String> doNotTranslate) {
+        @JsonProperty("do_not_translate") List<String> doNotTranslate) implements GlossaryFields {
 }

@@ -74,7 +74,7 @@ public class DigestResource {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
         Language language = request.language() == null ? Language.EN : request.language();
-        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
+        Glossary glossary = rules.glossary(request);
         Article input = rules.articleOrText(request.text(), "text", RequestRules.isHtml(request.format()));
         String text = input.body();
         // The headline helps rank: the one given, else a page's own.
@@ -118,7 +118,7 @@ public class DigestResource {
         if (request == null) {
             throw ProblemException.badRequest("the body must be a JSON object with \"text\"");
         }
-        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
+        Glossary glossary = rules.glossary(request);
         Article input = rules.articleOrText(request.text(), "text", RequestRules.isHtml(request.format()));
         String text = input.body();
         // The headline helps rank: the one given, else a page's own.

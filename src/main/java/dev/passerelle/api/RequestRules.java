@@ -201,6 +201,11 @@ public class RequestRules {
      * The glossary a request applies: its own terms, then the terms it keeps as written, then the
      * server's glossary it names; each entry checked, the total bounded.
      */
+    Glossary glossary(GlossaryFields request) {
+        return glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
+    }
+
+    /** As {@link #glossary(GlossaryFields)}, from the fields themselves. */
     Glossary glossary(List<GlossaryTerm> own, String id, List<String> keep) {
         List<GlossaryEntry> entries = new ArrayList<>();
         for (int i = 0; own != null && i < own.size(); i++) {

@@ -21,5 +21,5 @@ public record SummarizeRequest(
         @Schema(description = "A glossary the server holds, for English bullets")
         @JsonProperty("glossary_id") String glossaryId,
         @Schema(description = "Terms kept as written in English bullets")
-        @JsonProperty("do_not_translate") List<String> doNotTranslate) {
+        @JsonProperty("do_not_translate") List<String> doNotTranslate) implements GlossaryFields {
 }

@@ -28,7 +28,7 @@ public record TranslateRequest(
         @JsonProperty("glossary_id") String glossaryId,
         @Schema(description = "Terms kept as written in the translation (matched with their case)",
                 example = "[\"Kazinform\"]")
-        @JsonProperty("do_not_translate") List<String> doNotTranslate) {
+        @JsonProperty("do_not_translate") List<String> doNotTranslate) implements GlossaryFields {
 
     /** Whether HTML is to be answered as HTML (not reduced to its article's text). */
     boolean markup() {

@@ -123,7 +123,7 @@ public class TranslateResource {
         if (request.markup()) {
             return translateHtml(request, texts, single, caller);
         }
-        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
+        Glossary glossary = rules.glossary(request);
         boolean html = RequestRules.isHtml(request.format());
         List<String> inputs = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -161,7 +161,7 @@ public class TranslateResource {
 
     /** HTML answered as HTML: each page's text translated in one batch, its markup carried over. */
     private TranslateResponse translateHtml(TranslateRequest request, List<String> texts, boolean single, Caller caller) {
-        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
+        Glossary glossary = rules.glossary(request);
         List<HtmlPage> pages = new ArrayList<>(texts.size());
         List<Verdict> verdicts = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -241,7 +241,7 @@ public class TranslateResource {
             streamHtml(request, sink, sse, caller);
             return;
         }
-        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
+        Glossary glossary = rules.glossary(request);
         String text = rules.text(request.text(), "text", RequestRules.isHtml(request.format()), true);
         Verdict verdict = languages.require(text, "The text");
         LoadedModel m = model.current();
@@ -267,7 +267,7 @@ public class TranslateResource {
 
     /** An HTML text streamed block by block; an English page comes back as it is. */
     private void streamHtml(TranslateRequest request, SseEventSink sink, Sse sse, Caller caller) {
-        Glossary glossary = rules.glossary(request.glossary(), request.glossaryId(), request.doNotTranslate());
+        Glossary glossary = rules.glossary(request);
         HtmlPage page = rules.page(request.text(), "text");
         Verdict verdict = languages.require(page.text(), "The text");
         LoadedModel m = model.current();

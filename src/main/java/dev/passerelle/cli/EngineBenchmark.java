@@ -113,6 +113,15 @@ public final class EngineBenchmark implements Callable<Integer> {
                 rows.add(time("the article, batched", sentences, sentences.size(), beams, engine,
                         greedy.withBeams(beams), repeats));
             }
+            // Glossary terms: the constrained search's cost beside plain beam 4 (same number of steps:
+            // every sentence still generates exactly --tokens tokens).
+            for (int terms = 1; terms <= 3; terms++) {
+                List<Source> constrained = withTerms(sentences, terms);
+                for (int beams : new int[] {1, 4}) {
+                    rows.add(timeSources("the article, " + terms + " term(s) per sentence", constrained, constrained.size(),
+                            beams, engine, greedy.withBeams(beams), repeats));
+                }
+            }
             out.printf(Locale.ROOT, "%s (%s, %s decoder): loaded in %.1f s; %d sentences, %d new tokens each%n%n",
                     model, files.variant().label(), files.layout().name().toLowerCase(Locale.ROOT), loadSeconds,
                     sentences.size(), tokens);
@@ -126,6 +135,34 @@ public final class EngineBenchmark implements Callable<Integer> {
                     rssBefore / 1024.0, rssLoaded / 1024.0, Rss.kilobytes() / 1024.0);
         }
         return 0;
+    }
+
+    /**
+     * The sentences, each with {@code terms} constraints of two tokens taken from its own ids (the
+     * vocabulary is shared): what a glossary of that many matches per sentence asks of the search.
+     */
+    static List<Source> withTerms(List<int[]> sentences, int terms) {
+        List<Source> out = new ArrayList<>(sentences.size());
+        for (int[] ids : sentences) {
+            List<int[]> constraints = new ArrayList<>(terms);
+            for (int t = 0; t < terms && 2 * t + 1 < ids.length - 1; t++) {
+                constraints.add(new int[] {ids[2 * t], ids[2 * t + 1]});
+            }
+            out.add(new Source(ids, constraints));
+        }
+        return out;
+    }
+
+    private static Row timeSources(String scenario, List<Source> sentences, int batch, int beams, MarianEngine engine,
+                                   DecodeOptions options, int repeats) {
+        double best = Double.MAX_VALUE;
+        long tokens = 0;
+        for (int r = 0; r < repeats; r++) {
+            long start = System.nanoTime();
+            tokens = engine.generate(sentences, options).stream().mapToLong(h -> h.tokens().length + 1).sum();
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        return new Row(scenario, sentences.size(), batch, beams, tokens, best);
     }
 
     /** Best of {@code repeats} runs: the least disturbed by whatever else the machine does. */

@@ -1,11 +1,6 @@
 package dev.passerelle.html;
 
 import dev.passerelle.Fixture;
-import dev.passerelle.model.DecoderChoice;
-import dev.passerelle.model.ModelFiles;
-import dev.passerelle.model.OnnxOptions;
-import dev.passerelle.model.Variant;
-import dev.passerelle.translate.BatchLimits;
 import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.Translator;
@@ -24,8 +19,7 @@ abstract class OnTestModel {
 
     @BeforeAll
     static void load() {
-        translator = Translator.open(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.AUTO),
-                OnnxOptions.DEFAULT, BatchLimits.DEFAULT, 200);
+        translator = Fixture.translator();
     }
 
     @AfterAll

@@ -8,10 +8,6 @@ import dev.passerelle.Fixture;
 import dev.passerelle.glossary.Glossary;
 import dev.passerelle.glossary.GlossaryEntry;
 import dev.passerelle.glossary.TermUse;
-import dev.passerelle.model.DecoderChoice;
-import dev.passerelle.model.ModelFiles;
-import dev.passerelle.model.OnnxOptions;
-import dev.passerelle.model.Variant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +22,7 @@ class GlossaryTranslationTest {
 
     @BeforeAll
     static void load() {
-        translator = Translator.open(ModelFiles.locate(Fixture.MODEL_DIR, Variant.FP32, DecoderChoice.AUTO),
-                OnnxOptions.DEFAULT, BatchLimits.DEFAULT, 200);
+        translator = Fixture.translator();
     }
 
     @AfterAll
