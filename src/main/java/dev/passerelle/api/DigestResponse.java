@@ -1,5 +1,6 @@
 package dev.passerelle.api;
 
+import dev.passerelle.glossary.TermUse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.passerelle.summarize.Bullet;
 import dev.passerelle.summarize.Digest;
@@ -20,7 +21,12 @@ public record DigestResponse(List<String> bullets, String markdown,
                                      + "is already English (bullets are its own sentences and the translation is the "
                                      + "text unchanged; no model call). Other languages are refused with 422.",
                                      enumeration = {"fr", "en"})
-                             String detectedLanguage) {
+                             String detectedLanguage,
+                             @Schema(description = "Glossary terms found in the sentences translated (start and end "
+                                     + "in their sentence), whether the English has each, and if not why; absent "
+                                     + "without any")
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                             List<TermUse> terms) {
 
     /** The source unit behind a bullet, its span in the input and its ranking score. */
     public record Source(String text, int start, int end, double score) {
@@ -30,6 +36,6 @@ public record DigestResponse(List<String> bullets, String markdown,
         return new DigestResponse(d.bullets().stream().map(Bullet::text).toList(), d.markdown(), language,
                 d.bullets().stream().map(b -> new Source(b.source(), b.span().start(), b.span().end(),
                         Math.round(b.score() * 10_000) / 10_000.0)).toList(),
-                d.translation(), model, detectedLanguage);
+                d.translation(), model, detectedLanguage, d.terms());
     }
 }

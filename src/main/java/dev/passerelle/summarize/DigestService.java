@@ -1,5 +1,6 @@
 package dev.passerelle.summarize;
 
+import dev.passerelle.glossary.TermUse;
 import dev.passerelle.text.Document;
 import dev.passerelle.text.Segment;
 import dev.passerelle.translate.DecodeOptions;
@@ -73,7 +74,7 @@ public class DigestService {
         DigestPlan plan = planner.plan(translation.segment(text), title, bullets, ranker(translation));
         List<Unit> chosen = plan.summary().chosen();
         if (language == Language.FR || chosen.isEmpty()) {
-            return digest(plan, chosen.stream().map(Unit::text).toList(), null);
+            return digest(plan, chosen.stream().map(Unit::text).toList(), null, List.of());
         }
         List<Segment> segments = chosen.stream().flatMap(u -> u.segments().stream()).toList();
         List<SentenceTranslation> translated = translation.translate(segments, options);
@@ -83,7 +84,7 @@ public class DigestService {
             texts.add(join(translated.subList(next, next + u.segments().size())));
             next += u.segments().size();
         }
-        return digest(plan, texts, null);
+        return digest(plan, texts, null, terms(translated));
     }
 
     /** English bullets and the whole translation, each segment translated once, by one model. */
@@ -95,7 +96,7 @@ public class DigestService {
         List<SentenceTranslation> all = translation.translate(doc.segments(), options);
         List<String> texts = plan.summary().chosen().stream()
                 .map(u -> join(u.segments().stream().map(s -> all.get(s.index())).toList())).toList();
-        return digest(plan, texts, doc.assemble(all.stream().map(SentenceTranslation::translation).toList()));
+        return digest(plan, texts, doc.assemble(all.stream().map(SentenceTranslation::translation).toList()), terms(all));
     }
 
     private static String join(List<SentenceTranslation> sentences) {
@@ -103,7 +104,12 @@ public class DigestService {
                 .collect(Collectors.joining(" "));
     }
 
-    private Digest digest(DigestPlan plan, List<String> texts, String translation) {
+    /** The glossary terms of the translated sentences, in their order. */
+    private static List<TermUse> terms(List<SentenceTranslation> sentences) {
+        return sentences.stream().flatMap(s -> s.terms().stream()).toList();
+    }
+
+    private Digest digest(DigestPlan plan, List<String> texts, String translation, List<TermUse> terms) {
         List<Unit> chosen = plan.summary().chosen();
         List<Bullet> bullets = new ArrayList<>(chosen.size());
         for (int i = 0; i < chosen.size(); i++) {
@@ -111,7 +117,7 @@ public class DigestService {
             double score = plan.summary().units().get(u.index()).score();
             bullets.add(new Bullet(texts.get(i), u.text(), u.span(), score));
         }
-        return new Digest(bullets, Markdown.list(bullets.stream().map(Bullet::text).toList()), translation);
+        return new Digest(bullets, Markdown.list(bullets.stream().map(Bullet::text).toList()), translation, terms);
     }
 
     private UnitRanker ranker(SegmentTranslator translation) {

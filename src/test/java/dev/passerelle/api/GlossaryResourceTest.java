@@ -130,6 +130,15 @@ class GlossaryResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("text", "Le Kazakhstan est un allié important.\nIl pleut à Paris.",
                         "glossary_id", "newsroom", "bullets", 1))
                 .when().post("/v1/digest").then().statusCode(200)
-                .body("translation", containsString("France is an important ally."));
+                .body("translation", containsString("France is an important ally."))
+                .body("terms[0].source", equalTo("Kazakhstan"))
+                .body("terms[0].applied", equalTo(true));
+        given().contentType(ContentType.JSON).body(Map.of("text", "Le Kazakhstan est un allié important.\nIl pleut à Paris.",
+                        "glossary_id", "newsroom", "bullets", 2, "language", "en"))
+                .when().post("/v1/summarize").then().statusCode(200)
+                .body("bullets", hasItem("France is an important ally."))
+                .body("terms[0].applied", equalTo(true));
+        given().contentType(ContentType.JSON).body(Map.of("text", "Il pleut à Paris.", "bullets", 1))
+                .when().post("/v1/digest").then().statusCode(200).body("terms", nullValue());
     }
 }
