@@ -1,6 +1,7 @@
 package dev.passerelle.html;
 
 import dev.passerelle.glossary.Glossary;
+import dev.passerelle.glossary.GlossaryEntry;
 import dev.passerelle.text.Document;
 import dev.passerelle.translate.Caller;
 import dev.passerelle.translate.DecodeOptions;
@@ -87,8 +88,9 @@ public final class HtmlTranslator {
 
     /** As {@link #translate(HtmlPage, Translator, DecodeOptions, int, Caller, Progress)}, under {@code glossary}. */
     public Result translate(HtmlPage page, Translator translator, DecodeOptions options, int chunk, Caller caller,
-                            Progress progress, Glossary glossary) {
+                            Progress progress, Glossary requested) {
         int blocks = page.blocks.size();
+        Glossary glossary = requested.plus(keptNames(page));
         // Located before any block is replaced: the places are the French input's.
         List<Place> places = progress == SILENT ? List.of() : page.blocks.stream().map(b -> {
             Node first = b.nodes().get(0);
@@ -165,6 +167,32 @@ public final class HtmlTranslator {
         } while (next < blocks);
         page.markEnglish();
         return new Result(page.html(), List.of(sentences));
+    }
+
+    /**
+     * Words the author marked not to translate inside sentences ({@code <span translate="no">Marie</span>}):
+     * kept as written in the English by the glossary's constrained search, so each is found there
+     * and its element placed on it.
+     */
+    static Glossary keptNames(HtmlPage page) {
+        Set<String> names = new LinkedHashSet<>();
+        page.blocks.forEach(b -> optedOut(b.marks(), names));
+        List<GlossaryEntry> entries = new ArrayList<>();
+        for (String n : names) {
+            if (n.length() <= GlossaryEntry.MAX_LENGTH && n.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                entries.add(GlossaryEntry.keep(n));
+            }
+        }
+        return new Glossary(entries);
+    }
+
+    private static void optedOut(List<Mark> marks, Set<String> into) {
+        for (Mark m : marks) {
+            if (m.atom && m.node instanceof Element e && Tags.optedOut(e) && Tags.readInSentence(e)) {
+                into.add(e.text().strip());
+            }
+            optedOut(m.children, into);
+        }
     }
 
     /**

@@ -19,8 +19,9 @@ import java.util.function.IntPredicate;
  * <p>A sentence with constraints (glossary terms as target tokens) is searched the way of dynamic
  * beam allocation in its vectorised form (Post and Vilar 2018; Hu et al. 2019): each beam also
  * proposes the tokens that advance a constraint, whatever their rank; candidates are grouped into
- * banks by constraint tokens written and taken bank by bank (every bank's best, the fullest bank
- * first, then every bank's second...); the end token waits until all constraints are met, but at
+ * banks by constraint tokens written and taken bank by bank after the best candidate of all (every
+ * bank's best, the fullest bank first, then every bank's second...): the model's own path keeps a
+ * place even in a beam narrower than the number of banks; the end token waits until all constraints are met, but at
  * the length cap; the best finished hypothesis with all of them met wins. Without constraints
  * every rule reduces to plain beam search. {@code tools/fixture/marian_beam.py} is the reference.
  */
@@ -192,7 +193,10 @@ public final class BeamSearch implements SearchStrategy {
             return Arrays.copyOf(parents, next.size());
         }
 
-        /** Candidates (ranked) taken bank by bank: every bank's best, the fullest bank first, then every bank's second... */
+        /**
+         * Candidates (ranked) taken bank by bank after the best of all: every bank's best, the fullest
+         * bank first, then every bank's second...
+         */
         private List<Candidate> byBank(List<Candidate> ranked) {
             Map<Integer, Integer> seen = new HashMap<>();
             record Placed(int rankInBank, int bank, int order, Candidate candidate) {
@@ -201,7 +205,8 @@ public final class BeamSearch implements SearchStrategy {
             for (int i = 0; i < ranked.size(); i++) {
                 int bank = ranked.get(i).next.bank(constraints);
                 int r = seen.merge(bank, 1, Integer::sum) - 1;
-                placed.add(new Placed(r, bank, i, ranked.get(i)));
+                // The best candidate of all keeps its place first: the model's own path may yet write the terms where they belong.
+                placed.add(new Placed(i == 0 ? -1 : r, bank, i, ranked.get(i)));
             }
             placed.sort(Comparator.comparingInt(Placed::rankInBank).thenComparingInt(p -> -p.bank)
                     .thenComparingInt(Placed::order));

@@ -19,11 +19,11 @@ record Terms(List<TermMatch> matches, List<int[]> targets, List<Boolean> spellab
 
     static final Terms NONE = new Terms(List.of(), List.of(), List.of());
 
-    static Terms find(String sentence, Glossary glossary, GlossaryMatcher matcher, MarianTokenizer tokenizer) {
-        if (glossary.isEmpty()) {
+    static Terms find(String sentence, GlossaryMatcher.Index glossary, MarianTokenizer tokenizer) {
+        if (glossary == null) {
             return NONE;
         }
-        List<TermMatch> matches = matcher.find(sentence, glossary);
+        List<TermMatch> matches = glossary.find(sentence);
         List<int[]> targets = new ArrayList<>(matches.size());
         List<Boolean> spellable = new ArrayList<>(matches.size());
         for (TermMatch m : matches) {

@@ -146,10 +146,11 @@ public final class Translator implements AutoCloseable {
             boolean[] kept = new boolean[segments.size()];
             List<Source> toModel = new ArrayList<>(segments.size());
             List<Terms> terms = new ArrayList<>(segments.size());
+            GlossaryMatcher.Index index = glossary.isEmpty() ? null : matcher.index(glossary);
             for (int i = 0; i < segments.size(); i++) {
                 kept[i] = keepAsIs.test(segments.get(i).text());
                 if (!kept[i]) {
-                    Terms t = Terms.find(segments.get(i).text(), glossary, matcher, tokenizer);
+                    Terms t = Terms.find(segments.get(i).text(), index, tokenizer);
                     terms.add(t);
                     toModel.add(new Source(encode(segments.get(i)), t.constraints()));
                 }
