@@ -219,10 +219,13 @@ public class RequestRules {
                 throw ProblemException.badRequest(name + ".case is \"ignore\" or \"exact\"");
             }
             entries.add(entry(name, () -> new GlossaryEntry(t.source(), t.target(), rule.equals("exact"))));
+            checkCharacters(t.source(), name + ".source");
+            checkCharacters(t.target(), name + ".target");
         }
         for (int i = 0; keep != null && i < keep.size(); i++) {
             String term = keep.get(i);
             entries.add(entry("do_not_translate[" + i + "]", () -> GlossaryEntry.keep(term == null ? "" : term)));
+            checkCharacters(term, "do_not_translate[" + i + "]");
         }
         if (entries.size() > glossaries.maxEntries()) {
             throw ProblemException.badRequest("glossary and do_not_translate hold " + entries.size() + " terms; at most "

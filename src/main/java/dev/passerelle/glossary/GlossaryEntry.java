@@ -14,8 +14,9 @@ public record GlossaryEntry(String source, String target, boolean exactCase) {
         if (source == null || source.isBlank() || target == null || target.isBlank()) {
             throw new IllegalArgumentException("a glossary entry needs a source and a target");
         }
-        source = source.strip();
-        target = target.strip();
+        // Composed as the text the service reads usually is: "é" one character, not "e" and an accent.
+        source = java.text.Normalizer.normalize(source.strip(), java.text.Normalizer.Form.NFC);
+        target = java.text.Normalizer.normalize(target.strip(), java.text.Normalizer.Form.NFC);
         if (source.length() > MAX_LENGTH || target.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("a glossary term is at most " + MAX_LENGTH + " characters");
         }

@@ -25,7 +25,10 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class GlossaryFile {
 
-    private static final CSVFormat TSV = CSVFormat.TDF.builder().setIgnoreEmptyLines(true)
+    /** The largest glossary file read: far beyond any newsroom's terms (5,000 entries take about 200 KB). */
+    public static final long MAX_BYTES = 8L << 20;
+    // Tab-separated values have no quoting: a quote is part of a term.
+    private static final CSVFormat TSV = CSVFormat.TDF.builder().setQuote(null).setIgnoreEmptyLines(true)
             .setTrim(true).get();
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true)
             .setTrim(true).get();
@@ -48,6 +51,9 @@ public final class GlossaryFile {
     /** The entries of {@code file}; at most {@code maxEntries}. */
     public static Glossary read(Path file, int maxEntries) throws GlossaryFormatException, IOException {
         String label = file.getFileName().toString();
+        if (Files.size(file) > MAX_BYTES) {
+            throw new GlossaryFormatException(label + ": larger than " + (MAX_BYTES >> 20) + " MB; a glossary is a list of terms");
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -62,6 +68,14 @@ public final class GlossaryFile {
     static Glossary parse(String text, String label, int maxEntries) throws GlossaryFormatException {
         CSVFormat format = label.toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV : TSV;
         List<GlossaryEntry> entries = new ArrayList<>();
+        // Where each line starts, to name the line of a record from its character position.
+        List<Integer> lineStarts = new ArrayList<>();
+        lineStarts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lineStarts.add(i + 1);
+            }
+        }
         try (CSVParser parser = format.parse(new StringReader(text.startsWith("\uFEFF") ? " " + text.substring(1) : text))) {
             Iterator<CSVRecord> records = parser.iterator();
             boolean started = false;
@@ -73,11 +87,12 @@ public final class GlossaryFile {
                     }
                     r = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new GlossaryFormatException(label + " line " + (parser.getCurrentLineNumber() + 1) + ": "
-                            + e.getMessage());
+                    Throwable why = e.getCause() != null ? e.getCause() : e;
+                    throw new GlossaryFormatException(label + " near line " + Math.max(1, parser.getCurrentLineNumber())
+                            + ": " + why.getMessage());
                 }
-                long line = 1 + text.substring(0, (int) Math.min(text.length(), r.getCharacterPosition()))
-                        .chars().filter(c -> c == '\n').count();
+                int found = java.util.Collections.binarySearch(lineStarts, (int) r.getCharacterPosition());
+                long line = found >= 0 ? found + 1 : -found - 1;
                 if (r.get(0).startsWith("#")) {
                     continue; // a comment (commons-csv's own marker would hide where the next record starts)
                 }

@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * Finds glossary terms in a French sentence: whole words (a letter or digit on neither side, so
  * elisions match: "l'OCS", "d’Astana"), case-insensitive unless the entry says exact, accents
- * significant. Where matches overlap the longest wins, then the earliest, then the entry listed first.
- * Entries are indexed by their first character, so a sentence costs about one look-up per character
- * whatever the glossary's size.
+ * significant, any space matching any (a no-break space too: "21 mai"). Where matches overlap the
+ * longest wins, then the earliest, then the entry listed first. Entries sit in a trie, so a sentence
+ * costs at most a term's length of steps per word, whatever the glossary's size.
  */
 public final class GlossaryMatcher {
 
@@ -22,32 +22,51 @@ public final class GlossaryMatcher {
     private record Indexed(int order, GlossaryEntry entry) {
     }
 
-    /** A glossary ready to match: its entries by first character, case folded. */
+    /** A trie node: the entries whose folded source ends here, and the next characters. */
+    private static final class Node {
+        final Map<Integer, Node> next = new HashMap<>();
+        final List<Indexed> ends = new ArrayList<>(1);
+    }
+
+    /** A glossary ready to match: its sources in a trie of folded characters (an entry repeated is kept once, the first). */
     public static final class Index {
-        private final Map<Integer, List<Indexed>> byFirst = new HashMap<>();
+        private final Node root = new Node();
+        private final boolean empty;
 
         private Index(Glossary glossary) {
             List<GlossaryEntry> entries = glossary.entries();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int e = 0; e < entries.size(); e++) {
-                byFirst.computeIfAbsent(fold(entries.get(e).source().charAt(0)), k -> new ArrayList<>())
-                        .add(new Indexed(e, entries.get(e)));
+                GlossaryEntry entry = entries.get(e);
+                if (!seen.add((entry.exactCase() ? "=" + entry.source() : "~" + folded(entry.source())))) {
+                    continue;
+                }
+                Node n = root;
+                for (int i = 0; i < entry.source().length(); i++) {
+                    n = n.next.computeIfAbsent(fold(entry.source().charAt(i)), k -> new Node());
+                }
+                n.ends.add(new Indexed(e, entry));
             }
+            empty = root.next.isEmpty();
         }
 
         /** The matches in {@code sentence}, in text order, none overlapping. */
         public List<TermMatch> find(String sentence) {
             List<Candidate> found = new ArrayList<>();
-            for (int at = 0; at < sentence.length() && !byFirst.isEmpty(); at++) {
-                List<Indexed> starting = byFirst.get(fold(sentence.charAt(at)));
-                if (starting == null || !boundary(sentence, at)) {
+            for (int at = 0; at < sentence.length() && !empty; at++) {
+                if (!boundary(sentence, at)) {
                     continue;
                 }
-                for (Indexed i : starting) {
-                    String term = i.entry.source();
-                    if (at + term.length() <= sentence.length()
-                            && sentence.regionMatches(!i.entry.exactCase(), at, term, 0, term.length())
-                            && boundary(sentence, at + term.length())) {
-                        found.add(new Candidate(i.order, new TermMatch(i.entry, new Span(at, at + term.length()))));
+                Node n = root;
+                for (int j = at; j < sentence.length(); j++) {
+                    n = n.next.get(fold(sentence.charAt(j)));
+                    if (n == null) {
+                        break;
+                    }
+                    for (Indexed i : n.ends) {
+                        if (boundary(sentence, j + 1) && (!i.entry.exactCase() || sameCase(sentence, at, i.entry.source()))) {
+                            found.add(new Candidate(i.order, new TermMatch(i.entry, new Span(at, j + 1))));
+                        }
                     }
                 }
             }
@@ -81,9 +100,27 @@ public final class GlossaryMatcher {
         return index(glossary).find(sentence);
     }
 
-    /** The same key for a character whatever its case, as {@code regionMatches} compares them. */
+    /** The same key for a character whatever its case; every kind of space (no-break ones too) is one. */
     private static int fold(char c) {
-        return Character.toLowerCase(Character.toUpperCase(c));
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) ? ' ' : Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    private static String folded(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.chars().forEach(c -> b.append((char) fold((char) c)));
+        return b.toString();
+    }
+
+    /** Whether {@code term} is at {@code at} with its case (spaces of any kind alike). */
+    private static boolean sameCase(String text, int at, String term) {
+        for (int i = 0; i < term.length(); i++) {
+            char a = text.charAt(at + i);
+            char b = term.charAt(i);
+            if (a != b && !(fold(a) == ' ' && fold(b) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a word may start or end at {@code at}: no letter or digit (or combining mark) touches it from both sides. */

@@ -129,7 +129,7 @@ public final class GlossaryStore {
                 LOG.infof("glossary %s read again: %d entries", GlossaryFile.name(file), g.entries().size());
             }
             return new Loaded(file, modified, size, g, null);
-        } catch (GlossaryFormatException | IOException e) {
+        } catch (GlossaryFormatException | IOException | RuntimeException | OutOfMemoryError e) {
             Glossary kept = before == null ? null : before.glossary;
             LOG.warnf("glossary %s not read: %s; %s", file, e.getMessage(),
                     kept == null ? "it is not available" : "its previous version stays in use");

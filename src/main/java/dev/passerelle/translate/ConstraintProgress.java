@@ -3,68 +3,104 @@ package dev.passerelle.translate;
 import java.util.Arrays;
 
 /**
- * How far a hypothesis is through its sentence's constraints: which are met, and the one being
- * written (its index and how many of its tokens are out), if any. Immutable; one per hypothesis.
+ * How far a hypothesis is through its sentence's constraints: which are met, and for each unmet one
+ * how many of its first tokens the output ends with (a KMP state, so a term whose start the output
+ * wrote twice, or two terms sharing a start, are followed correctly). Immutable; one per hypothesis.
+ * {@code tools/fixture/marian_beam.py} is the reference.
  */
-record ConstraintProgress(boolean[] met, int current, int matched) {
+record ConstraintProgress(boolean[] met, int[] matched) {
 
     /** Nothing met yet. */
     static ConstraintProgress start(int constraints) {
-        return new ConstraintProgress(new boolean[constraints], -1, 0);
+        return new ConstraintProgress(new boolean[constraints], new int[constraints]);
     }
 
     /**
-     * After {@code token}: a constraint being written advances on its next token and starts over on
-     * any other; a token that opens an unmet constraint (the first such, in order) starts it;
-     * one-token constraints are met at once.
+     * After {@code token}: every unmet constraint follows the output on its own. One that is then
+     * whole is met, the first such in order (one occurrence meets one constraint: a term asked for
+     * twice must be written twice); others that completed with it fall back to their longest proper
+     * prefix that is also a suffix.
      */
     ConstraintProgress advance(int token, int[][] constraints) {
         if (constraints.length == 0) {
             return this;
         }
-        if (current >= 0 && constraints[current][matched] == token) {
-            if (matched + 1 == constraints[current].length) {
-                return new ConstraintProgress(with(current), -1, 0);
-            }
-            return new ConstraintProgress(met, current, matched + 1);
-        }
-        for (int c = 0; c < constraints.length; c++) {
-            if (!met[c] && constraints[c][0] == token) {
-                return constraints[c].length == 1 ? new ConstraintProgress(with(c), -1, 0)
-                        : new ConstraintProgress(met, c, 1);
-            }
-        }
-        return current < 0 ? this : new ConstraintProgress(met, -1, 0);
-    }
-
-    private boolean[] with(int c) {
         boolean[] m = Arrays.copyOf(met, met.length);
-        m[c] = true;
-        return m;
+        int[] k = Arrays.copyOf(matched, matched.length);
+        boolean done = false;
+        for (int c = 0; c < constraints.length; c++) {
+            if (m[c]) {
+                continue;
+            }
+            int[] seq = constraints[c];
+            int n = longest(seq, matched[c], token);
+            if (n == seq.length) {
+                if (!done) {
+                    m[c] = true;
+                    done = true;
+                    n = 0;
+                } else {
+                    n = border(seq);
+                }
+            }
+            k[c] = n;
+        }
+        return new ConstraintProgress(m, k);
     }
 
-    /** The tokens that would advance it: the next of the constraint being written, else the first of each unmet one. */
-    int[] wanted(int[][] constraints) {
-        if (current >= 0) {
-            return new int[] {constraints[current][matched]};
+    /** Tokens of {@code seq} the output ends with after {@code token}, when it ended with its first {@code matched}. */
+    private static int longest(int[] seq, int matched, int token) {
+        int[] written = Arrays.copyOf(seq, matched + 1);
+        written[matched] = token;
+        for (int n = Math.min(seq.length, written.length); n > 0; n--) {
+            if (Arrays.equals(seq, 0, n, written, written.length - n, written.length)) {
+                return n;
+            }
         }
+        return 0;
+    }
+
+    /** The longest proper prefix of {@code seq} that is also its suffix. */
+    private static int border(int[] seq) {
+        for (int n = seq.length - 1; n > 0; n--) {
+            if (Arrays.equals(seq, 0, n, seq, seq.length - n, seq.length)) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    /** The tokens that would advance an unmet constraint, in constraint order, each once. */
+    int[] wanted(int[][] constraints) {
         int[] out = new int[constraints.length];
         int n = 0;
         for (int c = 0; c < constraints.length; c++) {
             if (!met[c]) {
-                out[n++] = constraints[c][0];
+                int next = constraints[c][matched[c]];
+                boolean seen = false;
+                for (int i = 0; i < n && !seen; i++) {
+                    seen = out[i] == next;
+                }
+                if (!seen) {
+                    out[n++] = next;
+                }
             }
         }
         return Arrays.copyOf(out, n);
     }
 
-    /** Its bank: constraint tokens written, those of met constraints and of the one in progress. */
+    /** Its bank: constraint tokens written, those of met constraints and the most of any unmet one in progress. */
     int bank(int[][] constraints) {
-        int n = current >= 0 ? matched : 0;
+        int n = 0;
+        int progress = 0;
         for (int c = 0; c < met.length; c++) {
-            n += met[c] ? constraints[c].length : 0;
+            if (met[c]) {
+                n += constraints[c].length;
+            } else {
+                progress = Math.max(progress, matched[c]);
+            }
         }
-        return n;
+        return n + progress;
     }
 
     /** Whether every constraint is met (always, without constraints): only then may the hypothesis end. */

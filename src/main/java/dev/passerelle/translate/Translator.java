@@ -150,9 +150,11 @@ public final class Translator implements AutoCloseable {
             for (int i = 0; i < segments.size(); i++) {
                 kept[i] = keepAsIs.test(segments.get(i).text());
                 if (!kept[i]) {
-                    Terms t = Terms.find(segments.get(i).text(), index, tokenizer);
+                    int[] ids = encode(segments.get(i));
+                    Terms t = Terms.find(segments.get(i).text(), index, tokenizer,
+                            options.lengthCap(ids.length, engine.generation().maxLength()));
                     terms.add(t);
-                    toModel.add(new Source(encode(segments.get(i)), t.constraints()));
+                    toModel.add(new Source(ids, t.constraints()));
                 }
             }
             List<Hypothesis> hyps = toModel.isEmpty() ? List.of() : generator.generate(toModel, options, caller);
@@ -161,9 +163,8 @@ public final class Translator implements AutoCloseable {
                 if (kept[i]) {
                     out.add(SentenceTranslation.passthrough(segments.get(i)));
                 } else {
-                    int cap = options.lengthCap(toModel.get(next).ids().length, engine.generation().maxLength());
                     Hypothesis h = hyps.get(next);
-                    out.add(translated(segments.get(i), h, terms.get(next++).uses(h.tokens(), cap)));
+                    out.add(translated(segments.get(i), h, terms.get(next++).uses(h.tokens())));
                 }
             }
             return out;

@@ -96,6 +96,10 @@ class GlossaryResourceTest {
                         "glossary", List.of(Map.of("source", "Oui", "target", "Yes", "case", "sometimes"))))
                 .when().post("/v1/translate").then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("glossary[0].case"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "Oui.",
+                        "glossary", List.of(Map.of("source", "Oui", "target", "Ye\u0000s"))))
+                .when().post("/v1/translate").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("glossary[0].target"));
         given().contentType(ContentType.JSON).body("{\"text\": \"Oui.\", \"do_not_translate\": \"Paris\"}")
                 .when().post("/v1/translate").then().statusCode(400).contentType(PROBLEM);
     }

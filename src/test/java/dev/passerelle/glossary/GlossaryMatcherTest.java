@@ -40,6 +40,22 @@ class GlossaryMatcherTest {
     }
 
     @Test
+    void anySpaceMatchesAnyAndEntriesAreComposed() {
+        assertEquals(List.of("21\u00a0mai=21 May"), found("Le 21\u00a0mai.", new GlossaryEntry("21 mai", "21 May", false)));
+        assertEquals(List.of("21\u202fmai=21 May"), found("Le 21\u202fmai.", new GlossaryEntry("21 mai", "21 May", true)));
+        assertEquals(List.of("président=head of state"),
+                found("Le président.", new GlossaryEntry("pre\u0301sident", "head of state", false)));
+    }
+
+    @Test
+    void aRepeatedEntryIsKeptOnceTheFirst() {
+        GlossaryEntry[] many = new GlossaryEntry[5000];
+        java.util.Arrays.fill(many, new GlossaryEntry("de", "of", false));
+        many[0] = new GlossaryEntry("de", "from", false);
+        assertEquals(List.of("de=from", "de=from"), found("Un de plus, de moins.", many));
+    }
+
+    @Test
     void entriesAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new GlossaryEntry(" ", "x", false));
         assertThrows(IllegalArgumentException.class, () -> new GlossaryEntry("x", "", false));

@@ -50,6 +50,21 @@ class GlossaryStoreTest {
     }
 
     @Test
+    void tsvHasNoQuotingAndHugeFilesAreRefused() throws Exception {
+        assertEquals(new GlossaryEntry("\"Gilets jaunes\" mouvement", "Yellow vests", false),
+                GlossaryFile.parse("\"Gilets jaunes\" mouvement\tYellow vests\n", "n.tsv", 10).entries().get(0));
+        Path huge = dir.resolve("huge.tsv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(GlossaryFile.MAX_BYTES + 1); // sparse: nothing written
+        }
+        write("newsroom.tsv", "OCS\tSCO\n", 0);
+        GlossaryStore store = store();
+        assertTrue(store.get("huge").isEmpty());
+        assertEquals(1, store.get("newsroom").orElseThrow().entries().size(), "one bad file spoils no other");
+        assertTrue(store.list().get(0).error().contains("larger than 8 MB"), store.list().get(0).error());
+    }
+
+    @Test
     void aMalformedLineIsNamed() {
         GlossaryFormatException e = assertThrows(GlossaryFormatException.class,
                 () -> GlossaryFile.parse("OCS\tSCO\n# comment\nAstana\n", "newsroom.tsv", 100));
@@ -60,7 +75,7 @@ class GlossaryStoreTest {
         e = assertThrows(GlossaryFormatException.class, () -> GlossaryFile.parse("a\tb\nc\td\ne\tf\n", "n.tsv", 2));
         assertTrue(e.getMessage().startsWith("n.tsv line 3: more than 2 entries"), e.getMessage());
         e = assertThrows(GlossaryFormatException.class, () -> GlossaryFile.parse("a,\"b\n", "n.csv", 2));
-        assertTrue(e.getMessage().startsWith("n.csv line"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("n.csv near line 1: "), e.getMessage());
     }
 
     @Test

@@ -67,8 +67,17 @@ class GlossaryTranslationTest {
     }
 
     @Test
+    void aTermTheModelWritesItselfKeepsTheModelsSentenceEvenInANarrowBeam() {
+        // "Paris" is three pieces: more banks than the two beams a greedy request with one term runs.
+        SentenceTranslation s = one("Il pleut à Paris.", GREEDY, glossary("Paris", "Paris"));
+        assertEquals("It is raining in Paris.", s.translation());
+        assertTrue(s.terms().get(0).applied());
+    }
+
+    @Test
     void aTermThatCannotFitIsReportedNotDropped() {
         SentenceTranslation s = one("Oui.", GREEDY, glossary("Oui", "Kassym-Jomart Tokayev of the Republic of Kazakhstan"));
+        assertEquals("Yes.", s.translation(), "a term that cannot fit is not forced in part");
         TermUse use = s.terms().get(0);
         assertFalse(use.applied());
         assertEquals(TermUse.LENGTH_CAP, use.reason());
