@@ -218,14 +218,21 @@ public class RequestRules {
             if (!rule.equals("ignore") && !rule.equals("exact")) {
                 throw ProblemException.badRequest(name + ".case is \"ignore\" or \"exact\"");
             }
+            // The field-level check first: its message names the field and the offset.
+            if (t.source() != null) {
+                checkCharacters(t.source(), name + ".source");
+            }
+            if (t.target() != null) {
+                checkCharacters(t.target(), name + ".target");
+            }
             entries.add(entry(name, () -> new GlossaryEntry(t.source(), t.target(), rule.equals("exact"))));
-            checkCharacters(t.source(), name + ".source");
-            checkCharacters(t.target(), name + ".target");
         }
         for (int i = 0; keep != null && i < keep.size(); i++) {
             String term = keep.get(i);
+            if (term != null) {
+                checkCharacters(term, "do_not_translate[" + i + "]");
+            }
             entries.add(entry("do_not_translate[" + i + "]", () -> GlossaryEntry.keep(term == null ? "" : term)));
-            checkCharacters(term, "do_not_translate[" + i + "]");
         }
         if (entries.size() > glossaries.maxEntries()) {
             throw ProblemException.badRequest("glossary and do_not_translate hold " + entries.size() + " terms; at most "

@@ -20,9 +20,20 @@ public record GlossaryEntry(String source, String target, boolean exactCase) {
         if (source.length() > MAX_LENGTH || target.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("a glossary term is at most " + MAX_LENGTH + " characters");
         }
+        if (!plain(source) || !plain(target)) {
+            throw new IllegalArgumentException("a glossary term may not hold control characters, line breaks, "
+                    + "direction overrides or unpaired surrogates");
+        }
         if (!source.codePoints().anyMatch(Character::isLetterOrDigit)) {
             throw new IllegalArgumentException("the source term \"" + source + "\" has no letter or digit");
         }
+    }
+
+    /** Whether {@code term} is text a reader sees: no control, direction override or lone surrogate. */
+    private static boolean plain(String term) {
+        return term.codePoints().noneMatch(cp -> Character.getType(cp) == Character.CONTROL
+                || Character.getType(cp) == Character.SURROGATE
+                || cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069);
     }
 
     /** A term kept as written: its own target, matched with its case. */

@@ -72,7 +72,8 @@ public final class GlossaryFile {
         List<Integer> lineStarts = new ArrayList<>();
         lineStarts.add(0);
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
                 lineStarts.add(i + 1);
             }
         }
@@ -91,7 +92,12 @@ public final class GlossaryFile {
                     throw new GlossaryFormatException(label + " near line " + Math.max(1, parser.getCurrentLineNumber())
                             + ": " + why.getMessage());
                 }
-                int found = java.util.Collections.binarySearch(lineStarts, (int) r.getCharacterPosition());
+                // The parser gives where it started reading the record, before the blank lines it skipped.
+                int at = (int) Math.min(text.length(), r.getCharacterPosition());
+                while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+                    at++;
+                }
+                int found = java.util.Collections.binarySearch(lineStarts, at);
                 long line = found >= 0 ? found + 1 : -found - 1;
                 if (r.get(0).startsWith("#")) {
                     continue; // a comment (commons-csv's own marker would hide where the next record starts)

@@ -50,8 +50,33 @@ public final class GlossaryMatcher {
             empty = root.next.isEmpty();
         }
 
-        /** The matches in {@code sentence}, in text order, none overlapping. */
-        public List<TermMatch> find(String sentence) {
+        /** The matches in {@code text}, in text order, none overlapping; a text not in NFC is matched composed. */
+        public List<TermMatch> find(String text) {
+            if (java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC)) {
+                return findComposed(text);
+            }
+            // Composed one character cluster at a time, to map matches back to the text as sent.
+            StringBuilder composed = new StringBuilder(text.length());
+            List<Integer> origin = new ArrayList<>(text.length() + 1);
+            java.text.BreakIterator clusters = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+            clusters.setText(text);
+            for (int start = clusters.first(), end = clusters.next(); end != java.text.BreakIterator.DONE;
+                 start = end, end = clusters.next()) {
+                String c = java.text.Normalizer.normalize(text.substring(start, end), java.text.Normalizer.Form.NFC);
+                for (int i = 0; i < c.length(); i++) {
+                    origin.add(i == 0 ? start : end);
+                }
+                composed.append(c);
+            }
+            origin.add(text.length());
+            List<TermMatch> out = new ArrayList<>();
+            for (TermMatch m : findComposed(composed.toString())) {
+                out.add(new TermMatch(m.entry(), new Span(origin.get(m.span().start()), origin.get(m.span().end()))));
+            }
+            return out;
+        }
+
+        private List<TermMatch> findComposed(String sentence) {
             List<Candidate> found = new ArrayList<>();
             for (int at = 0; at < sentence.length() && !empty; at++) {
                 if (!boundary(sentence, at)) {

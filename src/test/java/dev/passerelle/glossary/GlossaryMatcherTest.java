@@ -45,6 +45,10 @@ class GlossaryMatcherTest {
         assertEquals(List.of("21\u202fmai=21 May"), found("Le 21\u202fmai.", new GlossaryEntry("21 mai", "21 May", true)));
         assertEquals(List.of("président=head of state"),
                 found("Le président.", new GlossaryEntry("pre\u0301sident", "head of state", false)));
+        // A text sent decomposed is matched composed; the span is in the text as sent.
+        String nfd = "Le pre\u0301sident est arrive\u0301.";
+        List<TermMatch> m = matcher.find(nfd, new Glossary(List.of(new GlossaryEntry("président", "leader", false))));
+        assertEquals("pre\u0301sident", nfd.substring(m.get(0).span().start(), m.get(0).span().end()));
     }
 
     @Test
@@ -61,6 +65,10 @@ class GlossaryMatcherTest {
         assertThrows(IllegalArgumentException.class, () -> new GlossaryEntry("x", "", false));
         assertThrows(IllegalArgumentException.class, () -> new GlossaryEntry("...", "x", false));
         assertThrows(IllegalArgumentException.class, () -> new GlossaryEntry("x".repeat(201), "x", false));
+        assertThrows(IllegalArgumentException.class, () -> new GlossaryEntry("Russie", "Chi\nna", false));
+        assertThrows(IllegalArgumentException.class, () -> new GlossaryEntry("Russie", "\u202eChina", false));
+        assertThrows(IllegalArgumentException.class, () -> new GlossaryEntry("Russie", "Chi\u0000na", false));
+        assertThrows(IllegalArgumentException.class, () -> new GlossaryEntry("Russie", "Chi\udc00na", false));
         assertEquals(new GlossaryEntry("Kazinform", "Kazinform", true), GlossaryEntry.keep("Kazinform"));
     }
 }

@@ -70,6 +70,13 @@ class GlossaryStoreTest {
                 () -> GlossaryFile.parse("OCS\tSCO\n# comment\nAstana\n", "newsroom.tsv", 100));
         assertEquals("newsroom.tsv line 3: expected source, target and optionally exact or ignore; found 1 column(s)",
                 e.getMessage());
+        e = assertThrows(GlossaryFormatException.class,
+                () -> GlossaryFile.parse("OCS\tSCO\n\n\r\nKazakhstan\tBrazil\tEXACTLY\n", "n.tsv", 100));
+        assertTrue(e.getMessage().startsWith("n.tsv line 4: the third column"), e.getMessage());
+        e = assertThrows(GlossaryFormatException.class, () -> GlossaryFile.parse("OCS\tSCO\rA\tB\tC\tD\r", "n.tsv", 100));
+        assertTrue(e.getMessage().startsWith("n.tsv line 2:"), e.getMessage());
+        e = assertThrows(GlossaryFormatException.class, () -> GlossaryFile.parse("Kazakhstan\tChi\u0000na\n", "n.tsv", 100));
+        assertTrue(e.getMessage().startsWith("n.tsv line 1: a glossary term may not hold control"), e.getMessage());
         e = assertThrows(GlossaryFormatException.class, () -> GlossaryFile.parse("OCS\tSCO\tsometimes\n", "n.tsv", 100));
         assertTrue(e.getMessage().startsWith("n.tsv line 1: the third column"), e.getMessage());
         e = assertThrows(GlossaryFormatException.class, () -> GlossaryFile.parse("a\tb\nc\td\ne\tf\n", "n.tsv", 2));
