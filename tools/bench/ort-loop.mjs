@@ -1,7 +1,10 @@
 // Baseline: a bare greedy loop on ONNX Runtime (onnxruntime-node, the runtime under
 // transformers.js), outside Passerelle: same model files, same token ids, the same fixed number of
 // new tokens, no tokenizer, no pipeline, no Java. Prints tokens per second as JSON.
-//   node tools/bench/ort-loop.mjs MODEL_DIR IDS_JSON [GRAPH_SUFFIX]   (e.g. _quantized for the int8 graphs)
+//   node tools/bench/ort-loop.mjs MODEL_DIR IDS_JSON [GRAPH_SUFFIX] [split|merged]
+// GRAPH_SUFFIX is "" for fp32 or _quantized for the int8 graphs; "merged" runs the one merged
+// decoder graph (use_cache_branch false at the first step with empty past tensors, true after), as
+// Passerelle does by default, instead of decoder_model then decoder_with_past_model.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -9,12 +12,16 @@ import { createRequire } from "node:module";
 const require = createRequire(path.resolve("target/bench/node/package.json"));
 const ort = require("onnxruntime-node");
 
-const [dir, idsFile, suffix = ""] = process.argv.slice(2);
+const [dir, idsFile, suffix = "", layout = "split"] = process.argv.slice(2);
 const { sentences, pad, tokens, layers } = JSON.parse(fs.readFileSync(idsFile, "utf8"));
 const opts = { graphOptimizationLevel: "all" };
 const encoder = await ort.InferenceSession.create(path.join(dir, `encoder_model${suffix}.onnx`), opts);
-const first = await ort.InferenceSession.create(path.join(dir, `decoder_model${suffix}.onnx`), opts);
-const next = await ort.InferenceSession.create(path.join(dir, `decoder_with_past_model${suffix}.onnx`), opts);
+const merged = layout === "merged";
+const first = await ort.InferenceSession.create(
+  path.join(dir, merged ? `decoder_model_merged${suffix}.onnx` : `decoder_model${suffix}.onnx`), opts);
+const next = merged ? first : await ort.InferenceSession.create(path.join(dir, `decoder_with_past_model${suffix}.onnx`), opts);
+const config = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
+const heads = config.decoder_attention_heads, headDim = config.d_model / heads;
 
 function int64(rows, width, fill) {
   return new ort.Tensor("int64", BigInt64Array.from(fill), [rows, width]);
@@ -31,6 +38,11 @@ async function generate(batch) {
   const enc = await encoder.run({ input_ids: inputIds, attention_mask: attention });
   let feed = { encoder_attention_mask: attention, input_ids: int64(rows, 1, Array(rows).fill(BigInt(pad))),
                encoder_hidden_states: enc.last_hidden_state };
+  if (merged) {
+    feed.use_cache_branch = new ort.Tensor("bool", [false], [1]);
+    const empty = new ort.Tensor("float32", new Float32Array(0), [rows, heads, 0, headDim]);
+    for (let i = 0; i < layers; i++) for (const part of ["decoder", "encoder"]) for (const kv of ["key", "value"]) feed[`past_key_values.${i}.${part}.${kv}`] = empty;
+  }
   let out = await first.run(feed);
   const cross = {};
   for (let i = 0; i < layers; i++) for (const kv of ["key", "value"]) cross[`past_key_values.${i}.encoder.${kv}`] = out[`present.${i}.encoder.${kv}`];
@@ -44,6 +56,10 @@ async function generate(batch) {
     }
     if (step === tokens - 1) break;
     feed = { encoder_attention_mask: attention, input_ids: new ort.Tensor("int64", BigInt64Array.from(chosen), [rows, 1]), ...cross };
+    if (merged) {
+      feed.use_cache_branch = new ort.Tensor("bool", [true], [1]);
+      feed.encoder_hidden_states = enc.last_hidden_state; // an input of the graph, unused on the cache branch
+    }
     for (let i = 0; i < layers; i++) for (const kv of ["key", "value"]) feed[`past_key_values.${i}.decoder.${kv}`] = out[`present.${i}.decoder.${kv}`];
     out = await next.run(feed);
   }
@@ -64,4 +80,4 @@ async function time(batches) {
 await generate(sentences.slice(0, 2));
 const single = await time(sentences.slice(0, 5).map((s) => [s]));
 const batched = await time([sentences]);
-console.log(JSON.stringify({ batch1: single, batch: sentences.length, batched }));
+console.log(JSON.stringify({ layout, batch1: single, batch: sentences.length, batched }));

@@ -43,8 +43,11 @@ engine fp32 split --dump-ids "$bench/ids.json"
 engine fp32 merged
 engine quantized split
 engine quantized merged
-node tools/bench/ort-loop.mjs "$model" "$bench/ids.json" > "$bench/ort-fp32.json"
-node tools/bench/ort-loop.mjs "$model" "$bench/ids.json" _quantized > "$bench/ort-quantized.json"
+# The bare loop on the same graphs as each Passerelle row: split, and merged (what ships by default).
+for layout in split merged; do
+  node tools/bench/ort-loop.mjs "$model" "$bench/ids.json" "" $layout > "$bench/ort-fp32-$layout.json"
+  node tools/bench/ort-loop.mjs "$model" "$bench/ids.json" _quantized $layout > "$bench/ort-quantized-$layout.json"
+done
 /usr/bin/python3 tools/bench/torch_loop.py "$model" "$bench/ids.json" 2>/dev/null > "$bench/torch.json"
 "$bench/limits" > "$bench/limits-end.json"
 node tools/bench/matmul.mjs "$bench/matmul" > "$bench/matmul.json"
@@ -74,5 +77,8 @@ service() { # VARIANT
 }
 service fp32
 service quantized
+
+# Start-up: launch to readiness of the packaged service, three runs per variant.
+/usr/bin/python3 tools/bench/startup.py target/quarkus-app "$model" 3 > "$bench/startup.json"
 
 /usr/bin/python3 tools/bench/summary.py "$bench" "$model"

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Prints the benchmark's summary from the files tools/bench/run.sh wrote in BENCH_DIR: Passerelle
-against the bare ONNX Runtime loop and PyTorch eager (ratios), against the machine's limits
-(fractions), the service under load, memory, and each target of the benchmark issue met or not.
+against the bare ONNX Runtime loop on the same graphs and PyTorch eager (ratios), against the
+machine's limits (fractions), the service under load, memory, start-up time, and each target met
+or not. The ratio rows compare what ships: the merged decoder (the default) against the bare loop
+running the merged graph; the engine table shows the split layout too.
 
     summary.py BENCH_DIR MODEL_DIR
 
@@ -50,7 +52,9 @@ rows, width, tokens = len(ids["sentences"]), max(len(s) for s in ids["sentences"
 matmul, torch = load("matmul.json"), load("torch.json")
 bandwidths = [load("limits-start.json"), load("limits-end.json")]
 limits = max(bandwidths, key=lambda b: b["read_gbs"])
-ort = {"fp32": load("ort-fp32.json"), "quantized": load("ort-quantized.json")}
+ort = {(v, d): load(f"ort-{v}-{d}.json") for v in ("fp32", "quantized") for d in ("split", "merged")}
+startup = load("startup.json")
+SHIPPED = "merged"  # passerelle.model.decoder=auto takes the merged graph when the folder has it
 engines = {(v, d): engine(v, d) for v in ("fp32", "quantized") for d in ("split", "merged")}
 
 
@@ -74,16 +78,17 @@ def ratio(a, b):
     return f"{a / b:.2f}x" if b else ""
 
 
-print("| greedy, fixed length | Passerelle tokens/s | bare ONNX Runtime loop | ratio | PyTorch eager | ratio "
+print(f"| greedy, fixed length, {SHIPPED} decoder | Passerelle tokens/s | bare ONNX Runtime loop | ratio | PyTorch eager | ratio "
       "| limit of this machine | fraction |")
 print("|---|---|---|---|---|---|---|---|")
 results = {}
 for variant, label in (("fp32", "fp32"), ("quantized", "int8")):
-    table, _ = engines[(variant, "split")]
+    table, _ = engines[(variant, SHIPPED)]
+    bare = ort[(variant, SHIPPED)]
     one, batched_bound, binds = bounds(variant)
     for key, name, base, bound, limit_name in (
-            ("batch 1", "one sentence at a time", ort[variant]["batch1"], one, "bandwidth"),
-            ("batched", f"the article, batch {rows}", ort[variant]["batched"], batched_bound, binds)):
+            ("batch 1", "one sentence at a time", bare["batch1"], one, "bandwidth"),
+            ("batched", f"the article, batch {rows}", bare["batched"], batched_bound, binds)):
         ours = table[(key, 1)]
         results[(variant, key)] = ours
         py = torch["batch1" if key == "batch 1" else "batched"] if variant == "fp32" else None
@@ -92,11 +97,14 @@ for variant, label in (("fp32", "fp32"), ("quantized", "int8")):
               f"{bound:.0f} ({limit_name}) | {ours / bound:.0%} |")
 
 print()
-print("| Passerelle engine | greedy batch 1 | beam 4 batch 1 | greedy batched | beam 4 batched | memory loaded |")
-print("|---|---|---|---|---|---|")
+print("| Passerelle engine | greedy batch 1 | beam 4 batch 1 | greedy batched | beam 4 batched | memory loaded "
+      "| bare loop batch 1 | bare loop batched |")
+print("|---|---|---|---|---|---|---|---|")
 for (variant, decoder), (table, memory) in engines.items():
+    bare = ort[(variant, decoder)]
     print(f"| {'int8' if variant == 'quantized' else 'fp32'}, {decoder} decoder | {table[('batch 1', 1)]:.1f} | "
-          f"{table[('batch 1', 4)]:.1f} | {table[('batched', 1)]:.1f} | {table[('batched', 4)]:.1f} | {memory} MB |")
+          f"{table[('batch 1', 4)]:.1f} | {table[('batched', 1)]:.1f} | {table[('batched', 4)]:.1f} | {memory} MB "
+          f"| {bare['batch1']:.1f} | {bare['batched']:.1f} |")
 
 print()
 services = {}
@@ -118,9 +126,12 @@ print(f"- machine: {limits['cores']} cores, memory read {bandwidths[0]['read_gbs
 weights_per_token = size("decoder_with_past_model.onnx") - VOCAB * D_MODEL * 4
 print(f"- fp32 one sentence at a time streams {results[('fp32', 'batch 1')] * weights_per_token / 1e9:.1f} GB/s "
       f"of weights ({weights_per_token / 1e6:.0f} MB per token; the bare loop "
-      f"{ort['fp32']['batch1'] * weights_per_token / 1e9:.1f} GB/s)")
+      f"{ort[('fp32', SHIPPED)]['batch1'] * weights_per_token / 1e9:.1f} GB/s)")
+print(f"- start-up, launch to ready (packaged jar, median of {len(startup['fp32']['runs'])}): fp32 "
+      f"{startup['fp32']['median']} s {startup['fp32']['runs']}, int8 {startup['quantized']['median']} s "
+      f"{startup['quantized']['runs']}")
 
-fp32_table = engines[("fp32", "split")][0]
+fp32_table = engines[("fp32", SHIPPED)][0]
 beam_cost = fp32_table[("batch 1", 1)] / fp32_table[("batch 1", 4)]
 # Glossary terms (constrained search) on the default (merged) decoder: the worst of 1, 2 and 3 terms
 # per sentence against plain beam 4, the article batched.
@@ -128,20 +139,30 @@ merged = engines[("fp32", "merged")][0]
 terms_cost = max(merged[("batched", 4)] / merged[(f"{n} terms", 4)] for n in (1, 2, 3) if (f"{n} terms", 4) in merged)
 one_fp32, _, _ = bounds("fp32")
 int8_gain = results[("quantized", "batch 1")] / results[("fp32", "batch 1")]
+
+def versus_bare(variant, key):
+    return results[(variant, key)] / ort[(variant, SHIPPED)]["batch1" if key == "batch 1" else "batched"]
+
+
 checks = [
-    ("fp32 one sentence at a time >= 1.0x the bare loop", results[("fp32", "batch 1")] / ort["fp32"]["batch1"], 1.0, "x"),
+    ("fp32 one sentence at a time >= 1.2x the bare loop", versus_bare("fp32", "batch 1"), 1.2, "x"),
+    ("fp32 the article batched >= 1.2x the bare loop", versus_bare("fp32", "batched"), 1.2, "x"),
+    ("int8 one sentence at a time >= 1.2x the bare loop", versus_bare("quantized", "batch 1"), 1.2, "x"),
+    ("int8 the article batched >= 1.2x the bare loop", versus_bare("quantized", "batched"), 1.2, "x"),
     ("fp32 one sentence at a time >= 60% of the bandwidth bound", results[("fp32", "batch 1")] / one_fp32, 0.6, "%"),
-    ("the article batched >= 1.0x the bare loop", results[("fp32", "batched")] / ort["fp32"]["batched"], 1.0, "x"),
     ("beam 4 costs <= 1.8x greedy at batch 1", beam_cost, -1.8, "x"),
     ("1-3 glossary terms per sentence cost <= 2x plain beam 4", terms_cost, -2.0, "x"),
     ("int8 >= 2x fp32 at batch 1", int8_gain, 2.0, "x"),
     ("service resident memory < 1500 MB with fp32", services["fp32"], -1500, " MB"),
     ("service resident memory < 700 MB with int8", services["quantized"], -700, " MB"),
+    ("int8 ready in < 5 s from launch", startup["quantized"]["median"], -5.0, " s"),
+    ("fp32 ready in < 8 s from launch", startup["fp32"]["median"], -8.0, " s"),
 ]
 print()
 print("| target | measured | met |")
 print("|---|---|---|")
 for name, value, goal, unit in checks:
     met = value <= -goal if goal < 0 else value >= goal
-    shown = f"{value:.0%}" if unit == "%" else f"{value:.0f}{unit}" if unit == " MB" else f"{value:.2f}{unit}"
+    shown = (f"{value:.0%}" if unit == "%" else f"{value:.0f}{unit}" if unit == " MB"
+             else f"{value:.1f}{unit}" if unit == " s" else f"{value:.2f}{unit}")
     print(f"| {name} | {shown} | {'yes' if met else 'NO'} |")

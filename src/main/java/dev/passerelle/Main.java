@@ -1,6 +1,8 @@
 package dev.passerelle;
 
 import dev.passerelle.cli.Cli;
+import dev.passerelle.lang.OpenNlpLanguageDetector;
+import dev.passerelle.model.OrtNatives;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -25,6 +27,14 @@ public final class Main {
 
     public static void main(String... args) {
         if (args.length == 0) {
+            // Quarkus boots on one thread for seconds; the second core meanwhile reads what does not
+            // depend on the configuration: the language model and ONNX Runtime's native libraries.
+            Thread early = new Thread(() -> {
+                OrtNatives.useCache();
+                OpenNlpLanguageDetector.prefetch();
+            }, "passerelle-prefetch");
+            early.setDaemon(true);
+            early.start();
             Quarkus.run(args);
             return;
         }

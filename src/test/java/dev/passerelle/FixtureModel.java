@@ -12,9 +12,10 @@ import java.util.Map;
  * Points the packaged application of a {@code @QuarkusIntegrationTest} at the fixture model. The jar
  * runs the prod profile, so {@code %test.passerelle.model.dir} does not reach it; what this returns is
  * passed to it as system properties. An absolute path, so the jar's working directory does not matter;
- * and a free port for its management interface.
+ * and a free port for its management interface. The model loads before the port opens, so a test's
+ * first request finds it ready; {@link InBackground} keeps the shipped background loading.
  */
-public final class FixtureModel implements QuarkusTestResourceLifecycleManager {
+public class FixtureModel implements QuarkusTestResourceLifecycleManager {
 
     /** The management port given to the packaged application (the launcher only chooses the HTTP port). */
     private static volatile int managementPort;
@@ -28,7 +29,20 @@ public final class FixtureModel implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         return Map.of("passerelle.model.dir", Fixture.MODEL_DIR.toAbsolutePath().toString(),
-                "quarkus.management.port", String.valueOf(managementPort));
+                "quarkus.management.port", String.valueOf(managementPort),
+                "passerelle.model.load-in-background", String.valueOf(loadInBackground()));
+    }
+
+    protected boolean loadInBackground() {
+        return false;
+    }
+
+    /** The fixture model, loaded in the background as the shipped configuration does. */
+    public static final class InBackground extends FixtureModel {
+        @Override
+        protected boolean loadInBackground() {
+            return true;
+        }
     }
 
     /** REST Assured on the packaged application's management interface. */

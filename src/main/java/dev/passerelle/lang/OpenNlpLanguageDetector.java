@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.langdetect.ThreadSafeLanguageDetectorME;
@@ -18,17 +20,37 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
     static final String MODEL_RESOURCE = "/langdetect-183.bin";
 
-    private final ThreadSafeLanguageDetectorME detector = new ThreadSafeLanguageDetectorME(Model.LANGDETECT);
     private final int maxChars;
+    private volatile ThreadSafeLanguageDetectorME detector;
 
     /** Reads at most {@code maxChars} of each text: the start of a long text tells its language. */
     public OpenNlpLanguageDetector(int maxChars) {
         this.maxChars = maxChars;
+        prefetch();
     }
 
-    /** The model, read from the jar once (10 MB) however many detectors are made. */
+    /** Starts reading the model on its own thread, if not yet started; returns at once. */
+    public static void prefetch() {
+        Model.start();
+    }
+
+    /**
+     * The model, read from the jar once (10 MB) however many detectors are made. Reading it takes
+     * about a second on a small machine, so it is read on its own thread from the moment the first
+     * detector is made (at startup), while the translation model loads, and waited for at first use.
+     */
     private static final class Model {
-        static final LanguageDetectorModel LANGDETECT = read();
+        private static final FutureTask<LanguageDetectorModel> LANGDETECT = new FutureTask<>(Model::read);
+        private static boolean started;
+
+        static synchronized void start() {
+            if (!started) {
+                started = true;
+                Thread t = new Thread(LANGDETECT, "passerelle-read-langdetect");
+                t.setDaemon(true);
+                t.start();
+            }
+        }
 
         private static LanguageDetectorModel read() {
             try (InputStream in = OpenNlpLanguageDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
@@ -40,12 +62,41 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
                 throw new UncheckedIOException("cannot read OpenNLP language model", e);
             }
         }
+
+        static LanguageDetectorModel get() {
+            start();
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return LANGDETECT.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the read is shared: finish waiting, keep the flag
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private ThreadSafeLanguageDetectorME detector() {
+        ThreadSafeLanguageDetectorME d = detector;
+        if (d == null) {
+            d = new ThreadSafeLanguageDetectorME(Model.get());
+            detector = d;
+        }
+        return d;
     }
 
     @Override
     public List<DetectedLanguage> rank(String text) {
         String sample = text.length() > maxChars ? text.substring(0, maxChars) : text;
-        Language[] ranked = detector.predictLanguages(sample);
+        Language[] ranked = detector().predictLanguages(sample);
         return Arrays.stream(ranked)
                 .sorted(Comparator.comparingDouble(Language::getConfidence).reversed())
                 .map(l -> new DetectedLanguage(l.getLang(), LanguageNames.name(l.getLang()), l.getConfidence()))

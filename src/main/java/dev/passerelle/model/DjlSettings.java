@@ -12,6 +12,7 @@ public final class DjlSettings {
     public static void applyDefaults() {
         setIfAbsent("ai.djl.offline", "DJL_OFFLINE", "true");
         setIfAbsent("OPT_OUT_TRACKING", "OPT_OUT_TRACKING", "true");
+        OrtNatives.useCache();
     }
 
     private static void setIfAbsent(String property, String env, String value) {

@@ -10,12 +10,15 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * One ONNX graph loaded through DJL's OnnxRuntime engine. The underlying ONNX Runtime session is
  * thread-safe, so one instance serves every request; inputs must be named ({@code NDArray.setName}).
  */
 public final class OnnxGraph implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OnnxGraph.class);
 
     private final Path file;
     private final Model model;
@@ -33,8 +36,10 @@ public final class OnnxGraph implements AutoCloseable {
     public static OnnxGraph load(Path file, OnnxOptions options) {
         String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
         Model model = Model.newInstance(name, "OnnxRuntime");
+        long start = System.nanoTime();
         try {
             model.load(file.getParent(), name, options.djlOptions());
+            LOG.debugf("opened %s in %d ms", file.getFileName(), (System.nanoTime() - start) / 1_000_000);
             return new OnnxGraph(file, model);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();

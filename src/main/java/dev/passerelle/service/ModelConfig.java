@@ -29,9 +29,21 @@ public interface ModelConfig {
     @WithDefault("auto")
     DecoderChoice decoder();
 
-    /** Run one translation at startup so the first request is not slow; readiness waits for it. */
+    /**
+     * Run one short translation at startup so the first request is not slow; readiness waits for
+     * it. It generates {@code ModelLifecycle.WARM_UP_TOKENS} tokens whatever the model says, which
+     * touches every graph once without paying for a whole sentence.
+     */
     @WithDefault("true")
     boolean warmup();
+
+    /**
+     * Load the model on a background thread, so the HTTP server opens while the graphs load: the
+     * service is live at once and ready when the model is (requests meanwhile answer 503 with the
+     * status). Off, startup waits for the model before opening the port.
+     */
+    @WithDefault("true")
+    boolean loadInBackground();
 
     /**
      * When the model folder is empty, fetch the model at startup (in the background). On in dev

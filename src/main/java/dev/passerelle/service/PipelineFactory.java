@@ -13,9 +13,12 @@ import dev.passerelle.translate.CachingGenerator;
 import dev.passerelle.translate.DecodeOptions;
 import dev.passerelle.translate.Generator;
 import dev.passerelle.translate.MarianEngine;
+import dev.passerelle.tokenize.MarianTokenizer;
 import dev.passerelle.translate.Translator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Builds the service's pipeline for a model folder from the settings: the translator (which keeps
@@ -40,8 +43,25 @@ public class PipelineFactory {
         PasserelleConfig.Onnx onnx = config.onnx();
         PasserelleConfig.Generation g = config.generation();
         BatchLimits limits = new BatchLimits(g.maxBatchSentences(), g.maxBatchTokens());
-        MarianEngine engine = MarianEngine.load(files,
-                new OnnxOptions(onnx.intraOpThreads(), onnx.interOpThreads(), onnx.optimizationLevel().name()), limits);
+        // The vocabulary (60,000 pieces of JSON) and SentencePiece models load while the graphs open.
+        CompletableFuture<MarianTokenizer> tokenizer = CompletableFuture.supplyAsync(
+                () -> MarianTokenizer.load(files.sourceSpm(), files.targetSpm(), files.vocab()),
+                r -> daemon(r, "passerelle-load-tokenizer"));
+        MarianEngine engine;
+        try {
+            engine = MarianEngine.load(files,
+                    new OnnxOptions(onnx.intraOpThreads(), onnx.interOpThreads(), onnx.optimizationLevel().name()), limits);
+        } catch (RuntimeException e) {
+            tokenizer.thenAccept(MarianTokenizer::close); // closed once it has loaded, if it does
+            throw e;
+        }
+        MarianTokenizer words;
+        try {
+            words = tokenizer.join();
+        } catch (CompletionException e) {
+            engine.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         BatchScheduler scheduler = null;
         try {
             Optional<ModelProvenance> origin = ModelProvenance.read(files.dir());
@@ -52,24 +72,26 @@ public class PipelineFactory {
             DecodeOptions defaults = new DecodeOptions(g.beams().orElse(engine.generation().numBeams()),
                     g.repetitionGuard(), g.maxLengthRatio(), g.maxLengthOffset(), g.benchmarkFixedNewTokens());
             Generator generator = cached(scheduler, id);
-            // From here the translator owns the engine (and closes it if it cannot be built).
-            MarianEngine owned = engine;
-            engine = null;
             // English sentences inside a French text are kept as they are, for translate, stream and digest alike.
-            Translator translator = Translator.over(owned, config.text().maxSentenceTokens(), generator,
-                    languages::isEnglishSentence);
+            Translator translator = Translator.over(engine, words, config.text().maxSentenceTokens(),
+                    generator, languages::isEnglishSentence);
             metrics.watch(scheduler);
             return new LoadedModel(translator, scheduler, defaults, id, origin);
         } catch (RuntimeException e) {
-            // Nothing half-built survives: the workers stop and the native sessions close.
+            // Nothing half-built survives: the workers stop, the native sessions and tokenizer close.
             if (scheduler != null) {
                 scheduler.close();
             }
-            if (engine != null) {
-                engine.close();
-            }
+            engine.close();
+            words.close();
             throw e;
         }
+    }
+
+    private static void daemon(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     private Generator cached(Generator next, String modelId) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.passerelle.model.DecoderLayout;
 import dev.passerelle.model.GenerationConfig;
+import dev.passerelle.model.GraphLoader;
 import dev.passerelle.model.MarianConfig;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.OnnxGraph;
@@ -61,12 +62,19 @@ public final class MarianEngine implements Generator, BatchGenerator, AutoClosea
     public static MarianEngine load(ModelFiles files, OnnxOptions options, BatchLimits limits) {
         MarianConfig config = MarianConfig.read(files.config());
         GenerationConfig generation = GenerationConfig.read(files.generationConfig(), config);
-        List<OnnxGraph> opened = new ArrayList<>();
+        GraphLoader loader = new GraphLoader(options);
+        int encoderAt = loader.add(files.encoder());
+        int firstAt = loader.add(files.decoder());
+        int nextAt = files.layout() == DecoderLayout.MERGED ? firstAt : loader.add(files.decoderWithPast());
+        int gatherAt = loader.addResource(MarianEngine.class, TensorRows.GRAPH);
+        int scoreAt = loader.addResource(MarianEngine.class, StepScorer.GRAPH);
+        int wantedAt = loader.addResource(MarianEngine.class, StepScorer.WANTED_GRAPH);
+        List<OnnxGraph> opened = loader.openAll();
         try {
-            OnnxGraph encoder = open(files.encoder(), options, opened);
+            OnnxGraph encoder = opened.get(encoderAt);
             encoder.requireInputs(List.of("input_ids", "attention_mask"));
-            OnnxGraph first = open(files.decoder(), options, opened);
-            OnnxGraph next = files.layout() == DecoderLayout.MERGED ? first : open(files.decoderWithPast(), options, opened);
+            OnnxGraph first = opened.get(firstAt);
+            OnnxGraph next = opened.get(nextAt);
             List<String> decoderInputs = List.of(OnnxDecoderRun.INPUT_IDS, OnnxDecoderRun.ENCODER_MASK);
             first.requireInputs(decoderInputs);
             next.requireInputs(decoderInputs);
@@ -74,23 +82,12 @@ public final class MarianEngine implements Generator, BatchGenerator, AutoClosea
             if (files.layout() == DecoderLayout.MERGED) {
                 first.requireInputs(List.of(OnnxDecoderRun.USE_CACHE));
             }
-            OnnxGraph gather = OnnxGraph.loadResource(MarianEngine.class, TensorRows.GRAPH, options);
-            opened.add(gather);
-            OnnxGraph score = OnnxGraph.loadResource(MarianEngine.class, StepScorer.GRAPH, options);
-            opened.add(score);
-            OnnxGraph scoreWanted = OnnxGraph.loadResource(MarianEngine.class, StepScorer.WANTED_GRAPH, options);
-            opened.add(scoreWanted);
-            return new MarianEngine(files, encoder, first, next, gather, score, scoreWanted, config, generation, limits);
+            return new MarianEngine(files, encoder, first, next, opened.get(gatherAt), opened.get(scoreAt),
+                    opened.get(wantedAt), config, generation, limits);
         } catch (RuntimeException e) {
             opened.forEach(OnnxGraph::close);
             throw e;
         }
-    }
-
-    private static OnnxGraph open(java.nio.file.Path file, OnnxOptions options, List<OnnxGraph> opened) {
-        OnnxGraph g = OnnxGraph.load(file, options);
-        opened.add(g);
-        return g;
     }
 
     public MarianConfig config() {

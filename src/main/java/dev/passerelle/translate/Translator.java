@@ -82,6 +82,12 @@ public final class Translator implements AutoCloseable {
             engine.close();
             throw e;
         }
+        return over(engine, tokenizer, maxSentenceTokens, generator, keepAsIs);
+    }
+
+    /** As above, with the engine's tokenizer already loaded; takes ownership of both. */
+    public static Translator over(MarianEngine engine, MarianTokenizer tokenizer, int maxSentenceTokens,
+                                  Generator generator, Predicate<String> keepAsIs) {
         TextNormalizer normalizer = new TextNormalizer();
         ClauseSplitter clauses = new ClauseSplitter(s -> tokenizer.encode(normalizer.normalize(s)).length,
                 maxSentenceTokens);

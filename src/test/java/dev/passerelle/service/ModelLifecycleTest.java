@@ -1,0 +1,93 @@
+package dev.passerelle.service;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.passerelle.Fixture;
+import dev.passerelle.config.PasserelleConfig;
+import dev.passerelle.model.ModelFiles;
+import dev.passerelle.model.ModelLoadException;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Loading at startup: in the background by default, so the service opens its ports meanwhile. */
+class ModelLifecycleTest {
+
+    /** A factory that waits for the test's word, then fails as a broken model would. */
+    private static final class HeldFactory extends PipelineFactory {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        HeldFactory() {
+            super(null, null, null);
+        }
+
+        @Override
+        public LoadedModel build(ModelFiles files) {
+            started.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ModelLoadException("the test model stops here");
+        }
+    }
+
+    private static SmallRyeConfig config(boolean background) throws IOException {
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(ModelLifecycleTest.class.getResource("/application.properties")))
+                .withSources(new PropertiesConfigSource(Map.of(
+                        "passerelle.model.dir", Fixture.MODEL_DIR.toAbsolutePath().toString(),
+                        "passerelle.model.load-in-background", String.valueOf(background)), "test", 500))
+                .withProfile("prod")
+                .withConverter(Duration.class, 200, new DurationConverter()) // "60s" as Quarkus reads it
+                .withMapping(ModelConfig.class)
+                .withMapping(PasserelleConfig.class)
+                .build();
+    }
+
+    private static ModelLifecycle lifecycle(SmallRyeConfig c, PipelineFactory factory) {
+        return new ModelLifecycle(c.getConfigMapping(ModelConfig.class), c.getConfigMapping(PasserelleConfig.class),
+                factory);
+    }
+
+    @Test
+    void startupReturnsWhileTheModelLoadsInTheBackground() throws Exception {
+        HeldFactory factory = new HeldFactory();
+        ModelLifecycle models = lifecycle(config(true), factory);
+        models.onStart(null);
+        // onStart has returned while the build is still held: the ports open meanwhile.
+        assertTrue(factory.started.await(10, TimeUnit.SECONDS));
+        assertEquals(ModelState.LOADING, models.status().state());
+        factory.release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> models.status().state() == ModelState.FAILED);
+        assertTrue(models.status().message().contains("the test model stops here"), models.status().message());
+    }
+
+    @Test
+    void withoutBackgroundLoadingStartupWaitsForTheModel() throws Exception {
+        HeldFactory factory = new HeldFactory();
+        factory.release.countDown();
+        ModelLifecycle models = lifecycle(config(false), factory);
+        models.onStart(null);
+        assertEquals(ModelState.FAILED, models.status().state());
+    }
+
+    @Test
+    void backgroundLoadingIsTheDefault() throws IOException {
+        SmallRyeConfig c = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(ModelLifecycleTest.class.getResource("/application.properties")))
+                .withProfile("prod").withMapping(ModelConfig.class).build();
+        assertTrue(c.getConfigMapping(ModelConfig.class).loadInBackground());
+    }
+}
