@@ -38,8 +38,10 @@ public final class GraphLoader {
 
     /** Opens every graph added, in parallel; on any failure closes the others and rethrows the first. */
     public List<OnnxGraph> openAll() {
-        // The engine and its global thread pool start once, here, before threads race to create them.
+        // The engine and its global thread pool start once, here, before threads race to create them;
+        // the pool's size is read from system properties when the engine starts, so they are set first.
         OrtNatives.useCache();
+        options.sizePool();
         Engine.getEngine("OnnxRuntime");
         int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

@@ -17,6 +17,11 @@ public record OnnxOptions(int intraOpThreads, int interOpThreads, String optimiz
     /** Thread counts of the global pool, fixed by the first graph loaded in this process. */
     private static OnnxOptions poolStartedWith;
 
+    /** Sizes the runtime's global pool from these options; only the first call before the engine starts counts. */
+    void sizePool() {
+        sizeSharedPool(this);
+    }
+
     /** The option map DJL's OnnxRuntime engine reads in {@code Model.load}. */
     Map<String, String> djlOptions() {
         sizeSharedPool(this);
