@@ -18,9 +18,9 @@ import sun.misc.SignalHandler;
 // crashed the JVM (SIGSEGV in libonnxruntime.so, exit 134, hs_err file). ORT's hook cannot be turned
 // off (upstream: microsoft/onnxruntime#31352, "OrtEnvironment shutdown hook can free OrtEnv"), so the stop happens
 // here, in the signal handler, which runs before System.exit starts the hooks. The handler then
-// delegates to the one it replaced (the JDK's: exit with 128 + signal), and Quarkus's own graceful
-// shutdown (quarkus.shutdown.timeout) lets the request threads write their answers while the hooks
-// run, with nothing native left for ORT's hook to race.
+// exits as the JDK's would have (SIGTERM with 0 rather than 143: see exitCode), and Quarkus's own
+// graceful shutdown (quarkus.shutdown.timeout) lets the request threads write their answers while
+// the hooks run, with nothing native left for ORT's hook to race.
 @Singleton
 public class DrainOnSignal {
 
@@ -43,7 +43,7 @@ public class DrainOnSignal {
         }
     }
 
-    /** Installs the handler for SIGTERM and SIGINT, once; the handlers it replaces are kept to delegate to. */
+    /** Installs the handler for SIGTERM and SIGINT, once; the handlers it replaces are kept (an ignored signal stays ignored). */
     synchronized void install() {
         if (installed) {
             return;
@@ -61,15 +61,18 @@ public class DrainOnSignal {
 
     private void handle(Signal signal) {
         stopModel(signal);
-        SignalHandler next = previous.get(signal.getName());
-        if (next == SignalHandler.SIG_IGN) {
+        if (previous.get(signal.getName()) == SignalHandler.SIG_IGN) {
             return;
         }
-        if (next == null || next == SignalHandler.SIG_DFL) {
-            Runtime.getRuntime().exit(128 + signal.getNumber());
-            return;
-        }
-        next.handle(signal);
+        Runtime.getRuntime().exit(exitCode(signal.getName(), signal.getNumber()));
+    }
+
+    /**
+     * SIGTERM is how Kubernetes and container runtimes stop a service: once drained it is an orderly
+     * stop and exits 0 (a pod "Completed", not "Error"); SIGINT keeps the shell's 128 + signal.
+     */
+    static int exitCode(String signal, int number) {
+        return "TERM".equals(signal) ? 0 : 128 + number;
     }
 
     /** Stops the model once; a second signal during the drain waits for it rather than exiting under a batch. */
