@@ -28,10 +28,12 @@ FROM build AS model
 ARG BAKE_MODEL
 ARG MODEL_VARIANT=fp32
 ARG MODEL_MIRROR=
+# true only for a plain-http mirror on a trusted network (the container test's local one).
+ARG MODEL_MIRROR_ALLOW_HTTP=false
 COPY models/opus-mt-fr-en.json models/opus-mt-fr-en.json
 RUN mkdir -p /models \
  && if [ "${BAKE_MODEL}" = "true" ]; then \
-      PASSERELLE_MODEL_MIRROR="${MODEL_MIRROR}" java -jar target/quarkus-app/quarkus-run.jar fetch-model \
+      PASSERELLE_MODEL_MIRROR="${MODEL_MIRROR}" PASSERELLE_MODEL_ALLOW_INSECURE_MIRROR="${MODEL_MIRROR_ALLOW_HTTP}" java -jar target/quarkus-app/quarkus-run.jar fetch-model \
         --manifest models/opus-mt-fr-en.json --dir /models/opus-mt-fr-en --variant "${MODEL_VARIANT}"; \
     elif [ "${BAKE_MODEL}" != "false" ]; then echo "BAKE_MODEL must be true or false" >&2; exit 1; fi
 

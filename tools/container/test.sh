@@ -9,10 +9,15 @@
 #      a translation, a digest and the page answer; metrics on the management port, not on the API;
 #   4. SIGTERM during a long request: the request completes, the process exits 0 within the
 #      Deployment's grace period;
-#   5. prints the image's size and its start-to-ready time.
+#   5. renders deploy/kubernetes with kubectl kustomize and runs it with `podman kube play`
+#      (tools/container/for_podman.py: the local image, the model mirror at a local Hub serving the
+#      test model, tools/container/hub_mirror.py): the init container fetches and verifies the
+#      model, the main container becomes ready, a translation answers through the published port;
+#      then the same with deploy/kubernetes-baked and an image built with BAKE_MODEL=true;
+#   6. prints the image's size and its start-to-ready times.
 # Where Podman cannot run it says so and exits 0, unless PASSERELLE_REQUIRE_TOOLS=true (CI).
 #   tools/container/test.sh            (as root, or a user Podman runs rootless for)
-# Environment: CONTAINER_PORT (18480; the management port is the next one).
+# Environment: CONTAINER_PORT (18480; the management port is the next one, the mirror's the tenth).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -22,6 +27,7 @@ image=localhost/passerelle:test
 name=passerelle-container-test
 api=${CONTAINER_PORT:-18480}
 management=$((api + 1))
+mirror_port=$((api + 10))
 
 skip() {
   if [ "${PASSERELLE_REQUIRE_TOOLS:-}" = "true" ]; then echo "FAILED: $*" >&2; exit 1; fi
@@ -53,7 +59,17 @@ probe_failures=$(awk '/startupProbe:/{s=1} s&&/failureThreshold/{print $2; exit}
   || fail "could not read the memory limit, grace period or startup probe from $manifest"
 budget=$((probe_period * probe_failures))
 
-cleanup() { podman rm -f "$name" > /dev/null 2>&1 || true; }
+mirror_pid=""
+pods_down() {
+  for played in "$work"/play-*.yaml; do
+    [ -f "$played" ] && podman kube down "$played" > /dev/null 2>&1 || true
+  done
+}
+cleanup() {
+  podman rm -f "$name" > /dev/null 2>&1 || true
+  pods_down
+  [ -z "$mirror_pid" ] || kill "$mirror_pid" 2> /dev/null || true
+}
 trap cleanup EXIT
 
 step "base images"
@@ -160,6 +176,67 @@ a = json.load(open(sys.argv[1]))
 assert len(a["sentences"]) == 2000 and all(s["translation"] for s in a["sentences"]), "incomplete answer"' "$work/long-answer.json"
 printf 'exit 0 %.1f s after SIGTERM (grace period %s s); the request in flight got all 2000 sentences\n' "$stopped" "$grace"
 
+step "podman kube play deploy/kubernetes: init container, mirror, readiness, a translation"
+command -v kubectl > /dev/null || skip "kubectl is not installed (Debian: apt-get install kubernetes-client)"
+python3 tools/container/hub_mirror.py src/test/resources/fixture-model "$mirror_port" > "$work/mirror.log" 2>&1 &
+mirror_pid=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$mirror_port/" && break; sleep 0.1; done
+kill -0 "$mirror_pid" 2> /dev/null || { cat "$work/mirror.log" >&2; fail "the mirror did not start (port $mirror_port taken?)"; }
+rm -f "$work"/play-*.yaml
+play() { # LABEL OVERLAY IMAGE: renders, plays, waits for readiness, translates; prints seconds to ready
+  local label=$1 overlay=$2 played_image=$3 volumes=$work/volumes-$1 t0 ready_at=""
+  rm -rf "$volumes" && mkdir -p "$volumes/model" "$volumes/tmp"
+  chmod 1777 "$volumes/model" "$volumes/tmp"   # what the kubelet makes an emptyDir
+  kubectl kustomize "$overlay" > "$work/rendered-$label.yaml" 2> /dev/null
+  python3 tools/container/for_podman.py "$work/rendered-$label.yaml" "$played_image" \
+    "http://host.containers.internal:$mirror_port" "$volumes" "$api" "$management" > "$work/play-$label.yaml"
+  t0=$(date +%s.%N)
+  podman kube play "$work/play-$label.yaml" > "$work/play-$label.log" 2>&1 \
+    || { cat "$work/play-$label.log" >&2; fail "podman kube play $overlay failed"; }
+  while [ "$(echo "$(date +%s.%N) - $t0 < $budget" | bc)" = 1 ]; do
+    curl -sf "http://127.0.0.1:$management/q/health/ready" > /dev/null && { ready_at=$(echo "$(date +%s.%N) - $t0" | bc); break; }
+    sleep 0.2
+  done
+  [ -n "$ready_at" ] || fail "$overlay: not ready within the startup probe's ${budget} s"
+  # Every probe of the manifest answers on the port it names (the management port).
+  for probe in $(sed -n 's/^ *path: \(\/q\/health[^ ]*\)$/\1/p' "$work/rendered-$label.yaml"); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$management$probe")" = 200 ] \
+      || fail "$overlay: probe path $probe does not answer 200"
+  done
+  # The pod's container runs as the manifest says: read-only root, user 10001, group 0.
+  local main
+  main=$(podman ps --format '{{.Names}}' | grep -- '-passerelle$' | head -1)
+  [ "$(podman inspect "$main" --format '{{.HostConfig.ReadonlyRootfs}} {{.Config.User}}')" = "true 10001:0" ] \
+    || fail "$overlay: the container is not read-only as user 10001"
+  post /v1/translate "$work/short.json" > "$work/play-$label-answer.json"
+  grep -q '"translation":"[^"]' "$work/play-$label-answer.json" || fail "$overlay: no translation"
+  podman kube down "$work/play-$label.yaml" > /dev/null 2>&1
+  echo "$ready_at"
+}
+played=$(play fetch deploy/kubernetes "$image")
+# The init container fetched every file of the variant through the mirror and verified it: the
+# install record is written only after the checksums matched, and the files are the mirror's.
+record=$work/volumes-fetch/model/opus-mt-fr-en/passerelle-model.json
+[ -f "$record" ] || fail "no install record: the init container did not finish the fetch"
+cmp -s "$work/volumes-fetch/model/opus-mt-fr-en/onnx/decoder_model_merged.onnx" \
+  src/test/resources/fixture-model/decoder_model_merged.onnx || fail "the fetched decoder differs from the mirror's"
+grep -q 'GET /Xenova/opus-mt-fr-en/resolve/main/onnx/decoder_model_merged.onnx' "$work/mirror.log" \
+  || fail "the init container did not fetch through the mirror"
+printf 'deploy/kubernetes: model fetched and verified by the init container, ready %.1f s after kube play, translation answered\n' "$played"
+
+step "podman kube play deploy/kubernetes-baked, image built with BAKE_MODEL=true"
+podman build -t localhost/passerelle:baked --network host --build-arg BAKE_MODEL=true \
+  --build-arg MODEL_MIRROR="http://127.0.0.1:$mirror_port" --build-arg MODEL_MIRROR_ALLOW_HTTP=true \
+  --build-arg BUILD_IMAGE=localhost/passerelle-base-jdk:17 --build-arg RUN_IMAGE=localhost/passerelle-base-jre:17 \
+  "${m2[@]}" "$context" > "$work/build-baked.log" 2>&1 \
+  || { tail -30 "$work/build-baked.log"; fail "the baked build failed, see $work/build-baked.log"; }
+baked_size=$(podman image inspect localhost/passerelle:baked --format '{{.Size}}')
+baked=$(play baked deploy/kubernetes-baked localhost/passerelle:baked)
+[ -z "$(ls -A "$work/volumes-baked/model")" ] || fail "the baked overlay wrote into a model volume"
+printf 'deploy/kubernetes-baked: ready %.1f s after kube play, translation answered (image %d MB)\n' "$baked" $((baked_size / 1000000))
+
 step "summary"
 printf 'image %s: %d MB; ready %.1f s after podman run (test model, this machine)\n' "$image" $((size / 1000000)) "$ready"
+printf 'kube play: ready %.1f s (init container fetching the test model), %.1f s (baked image, %d MB)\n' \
+  "$played" "$baked" $((baked_size / 1000000))
 echo "PASSED tools/container/test.sh"
