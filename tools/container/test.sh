@@ -90,6 +90,7 @@ podman images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E 'debian:bo
 
 step "image, from a clean context"
 context=$work/context
+git rev-parse --is-inside-work-tree > /dev/null 2>&1 || fail "run it from a git checkout: the context is the tracked files"
 rm -rf "$context" && mkdir -p "$context"
 git ls-files -z | tar --null -T - -c | tar -x -C "$context"
 [ ! -e "$context/target" ] || fail "the build context holds target/"
@@ -182,6 +183,7 @@ python3 tools/container/hub_mirror.py src/test/resources/fixture-model "$mirror_
 mirror_pid=$!
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$mirror_port/" && break; sleep 0.1; done
 kill -0 "$mirror_pid" 2> /dev/null || { cat "$work/mirror.log" >&2; fail "the mirror did not start (port $mirror_port taken?)"; }
+pods_down   # what an interrupted earlier run left
 rm -f "$work"/play-*.yaml
 play() { # LABEL OVERLAY IMAGE: renders, plays, waits for readiness, translates; prints seconds to ready
   local label=$1 overlay=$2 played_image=$3 volumes=$work/volumes-$1 t0 ready_at=""
