@@ -38,6 +38,8 @@ public class ModelLifecycle {
     private final PasserelleConfig.Batch batch;
     private final PipelineFactory factory;
     private volatile ModelStatus status = new ModelStatus(ModelState.LOADING, "the model is loading");
+    /** Guards {@link #stopped} and {@link #status} together, so no status is published after STOPPING. */
+    private final Object statusLock = new Object();
     private volatile LoadedModel current;
     private volatile boolean stopped;
     private volatile Thread fetch;
@@ -68,11 +70,14 @@ public class ModelLifecycle {
      * Ordered stop of the model: readiness DOWN and new work answered 503 ("shutting down"), the
      * queue drained for up to {@code passerelle.batch.deadline}, the rest abandoned, the workers
      * joined, then the native sessions closed. Safe to call more than once (the signal handler,
-     * then the ShutdownEvent); later calls find nothing left to close.
+     * then the ShutdownEvent); later calls find nothing left to close. During a load it waits for
+     * the graphs to finish opening (a native session cannot be abandoned half made), then closes them.
      */
     public void stop() {
-        stopped = true;
-        status = new ModelStatus(ModelState.STOPPING, "the service is shutting down");
+        synchronized (statusLock) {
+            stopped = true;
+            status = new ModelStatus(ModelState.STOPPING, "the service is shutting down");
+        }
         stopFetch();
         close();
     }
@@ -103,14 +108,14 @@ public class ModelLifecycle {
         close();
         DjlSettings.applyDefaults();
         Path dir = config.dir();
-        status = new ModelStatus(ModelState.LOADING, "loading the model from " + dir.toAbsolutePath());
+        publish(new ModelStatus(ModelState.LOADING, "loading the model from " + dir.toAbsolutePath()));
         if (isEmpty(dir)) {
             if (config.fetchOnStart()) {
                 fetchThenLoad(dir);
                 return;
             }
-            status = new ModelStatus(ModelState.MISSING, missingMessage(dir));
-            LOG.warn(status.message());
+            publish(new ModelStatus(ModelState.MISSING, missingMessage(dir)));
+            LOG.warn(missingMessage(dir));
             return;
         }
         LoadedModel loaded = null;
@@ -119,32 +124,71 @@ public class ModelLifecycle {
             ModelFiles files = ModelFiles.locate(dir, config.variant(), config.decoder());
             loaded = factory.build(files);
             long built = System.nanoTime();
+            if (stopped) {
+                // SIGTERM came while the graphs opened (stop() is waiting for this load): no warm-up, no serving.
+                loaded.close(0);
+                LOG.info("the service is stopping: the model just loaded is closed without serving");
+                return;
+            }
             if (config.warmup()) {
                 DecodeOptions d = loaded.defaults();
                 loaded.translator().translate(List.of(WARM_UP_TEXT), new DecodeOptions(d.beams(), d.repetitionGuard(),
                         d.maxLengthRatio(), d.maxLengthOffset(), WARM_UP_TOKENS));
             }
-            current = loaded;
-            status = new ModelStatus(ModelState.READY, "serving " + loaded.translator().engine().config().name()
+            current = loaded; // a stop() from now on finds it and closes it
+            String serving = "serving " + loaded.translator().engine().config().name()
                     + " (" + files.variant().label() + ", " + files.layout().name().toLowerCase(java.util.Locale.ROOT)
-                    + " decoder) from " + dir.toAbsolutePath());
-            LOG.infof("%s; loaded in %d ms, warmed up in %d ms", status.message(), (built - start) / 1_000_000,
+                    + " decoder) from " + dir.toAbsolutePath();
+            publish(new ModelStatus(ModelState.READY, serving));
+            LOG.infof("%s; loaded in %d ms, warmed up in %d ms", serving, (built - start) / 1_000_000,
                     (System.nanoTime() - built) / 1_000_000);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // Any failure while loading or warming leaves the service up, not ready, and saying why.
+            // Errors too: ONNX Runtime's native library failing to load throws one (an
+            // ExceptionInInitializerError), which on the background thread would end the load with
+            // nothing said and the status stuck at "loading".
             if (loaded != null) {
                 loaded.close(0);
             }
-            status = new ModelStatus(ModelState.FAILED, e.getMessage());
-            LOG.error("model not loaded: " + e.getMessage());
+            String why = describe(e);
+            publish(new ModelStatus(ModelState.FAILED, why));
+            if (e instanceof Error) {
+                LOG.error("model not loaded: " + why, e); // not a broken model file: the stack trace says where
+            } else {
+                LOG.error("model not loaded: " + why);
+            }
         }
+    }
+
+    /** Sets the status, unless the service is stopping: readiness must not turn UP during shutdown. */
+    private void publish(ModelStatus s) {
+        synchronized (statusLock) {
+            if (!stopped) {
+                status = s;
+            }
+        }
+    }
+
+    /** A failure in one line: its message, or for one without (ExceptionInInitializerError) its causes'. */
+    static String describe(Throwable e) {
+        if (e.getMessage() != null) {
+            return e.getMessage();
+        }
+        StringBuilder b = new StringBuilder(e.getClass().getSimpleName());
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t.getMessage() != null) {
+                b.append(": ").append(t.getMessage());
+            }
+        }
+        return b.toString();
     }
 
     /** Fetches the model in the background (the service answers 503 meanwhile), then loads it. */
     private void fetchThenLoad(Path dir) {
-        status = new ModelStatus(ModelState.LOADING, "fetching the model into " + dir.toAbsolutePath()
-                + " (passerelle.model.fetch-on-start); the service is ready once it is loaded");
-        LOG.info(status.message());
+        String fetching = "fetching the model into " + dir.toAbsolutePath()
+                + " (passerelle.model.fetch-on-start); the service is ready once it is loaded";
+        publish(new ModelStatus(ModelState.LOADING, fetching));
+        LOG.info(fetching);
         Thread t = new Thread(() -> {
             try {
                 new ModelInstaller(new LogProgress(LOG)).install(InstallRequest.forService(config.manifest(), dir,
@@ -155,11 +199,12 @@ public class ModelLifecycle {
                     return;
                 }
                 // Offline, or the hub refused: not ready, and the status says why and what else to do.
-                status = new ModelStatus(ModelState.FAILED, "fetching the model into " + dir.toAbsolutePath()
+                String failed = "fetching the model into " + dir.toAbsolutePath()
                         + " failed: " + e.getMessage() + ". Check the connection to the hub (or set "
                         + "PASSERELLE_MODEL_MIRROR to a mirror of it) and restart; or point PASSERELLE_MODEL_DIR at a "
-                        + "folder holding the model (src/test/resources/fixture-model is a small test model).");
-                LOG.error(status.message());
+                        + "folder holding the model (src/test/resources/fixture-model is a small test model).";
+                publish(new ModelStatus(ModelState.FAILED, failed));
+                LOG.error(failed);
                 return;
             } catch (InterruptedException e) {
                 LOG.info("fetch stopped; the next start resumes it");

@@ -2,12 +2,18 @@ package dev.passerelle.service;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.Fixture;
+import dev.passerelle.batch.BatchListener;
+import dev.passerelle.batch.BatchScheduler;
+import dev.passerelle.batch.BatchSettings;
 import dev.passerelle.config.PasserelleConfig;
 import dev.passerelle.model.ModelFiles;
 import dev.passerelle.model.ModelLoadException;
+import dev.passerelle.translate.DecodeOptions;
+import dev.passerelle.translate.Translator;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -15,6 +21,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -40,6 +47,32 @@ class ModelLifecycleTest {
                 Thread.currentThread().interrupt();
             }
             throw new ModelLoadException("the test model stops here");
+        }
+    }
+
+    /** A factory that waits for the test's word, then returns the fixture model, loaded for real. */
+    private static final class HeldModelFactory extends PipelineFactory {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        volatile LoadedModel built;
+
+        HeldModelFactory() {
+            super(null, null, null);
+        }
+
+        @Override
+        public LoadedModel build(ModelFiles files) {
+            started.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Translator translator = Fixture.translator();
+            BatchScheduler scheduler = new BatchScheduler(translator.engine(),
+                    new BatchSettings(Duration.ofMillis(5), 100, Duration.ofSeconds(10), 1), BatchListener.NONE);
+            built = new LoadedModel(translator, scheduler, new DecodeOptions(1, true, 1.5, 10), "fixture", Optional.empty());
+            return built;
         }
     }
 
@@ -89,5 +122,47 @@ class ModelLifecycleTest {
                 .withSources(new PropertiesConfigSource(ModelLifecycleTest.class.getResource("/application.properties")))
                 .withProfile("prod").withMapping(ModelConfig.class).build();
         assertTrue(c.getConfigMapping(ModelConfig.class).loadInBackground());
+    }
+
+    /** ONNX Runtime's library failing to load throws an Error: the status must say so, not stay "loading". */
+    @Test
+    void anErrorWhileLoadingInTheBackgroundIsAFailureThatSaysWhy() throws Exception {
+        PipelineFactory broken = new PipelineFactory(null, null, null) {
+            @Override
+            public LoadedModel build(ModelFiles files) {
+                throw new ExceptionInInitializerError(new RuntimeException("Failed to load onnx-runtime library",
+                        new IOException("Native library 'onnxruntime' not found at /cache/libonnxruntime.so")));
+            }
+        };
+        ModelLifecycle models = lifecycle(config(true), broken);
+        models.onStart(null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> models.status().state() == ModelState.FAILED);
+        assertTrue(models.status().message().contains("not found at /cache/libonnxruntime.so"), models.status().message());
+        assertThrows(ModelNotReadyException.class, models::current);
+    }
+
+    /** SIGTERM while the graphs open: readiness stays DOWN ("stopping"), and the model is closed, never served. */
+    @Test
+    void aStopDuringTheBackgroundLoadClosesTheModelWithoutServingIt() throws Exception {
+        HeldModelFactory factory = new HeldModelFactory();
+        ModelLifecycle models = lifecycle(config(true), factory);
+        models.onStart(null);
+        assertTrue(factory.started.await(10, TimeUnit.SECONDS));
+        Thread stopper = new Thread(models::stop, "test-sigterm");
+        stopper.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> models.status().state() == ModelState.STOPPING);
+        factory.release.countDown();
+        stopper.join(30_000);
+        assertTrue(!stopper.isAlive(), "stop() returns once the load has ended");
+        assertEquals(ModelState.STOPPING, models.status().state(), models.status().message());
+        assertThrows(ModelNotReadyException.class, models::current);
+        assertThrows(RuntimeException.class, () -> factory.built.scheduler().admit(1), "the loaded model is closed");
+    }
+
+    @Test
+    void aFailureWithoutAMessageIsDescribedByItsCauses() {
+        assertEquals("ExceptionInInitializerError: Failed to load: not found at /x", ModelLifecycle.describe(
+                new ExceptionInInitializerError(new RuntimeException("Failed to load", new IOException("not found at /x")))));
+        assertEquals("NullPointerException", ModelLifecycle.describe(new NullPointerException()));
     }
 }
