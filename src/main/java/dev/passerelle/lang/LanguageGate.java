@@ -88,6 +88,17 @@ public class LanguageGate {
         return v;
     }
 
+    /**
+     * Waits for the detector's model and fails, with its message, if it cannot be read. The
+     * pipeline's load calls it: the model's readiness then covers the detector that every
+     * translation consults, rather than turning UP while each request fails with a 500.
+     */
+    public void requireReady() {
+        if (enabled) {
+            detector.rank("Le président est arrivé à Astana.");
+        }
+    }
+
     /** Whether one sentence of a French text is English, by the stricter sentence thresholds: kept as it is. */
     public boolean isEnglishSentence(String text) {
         if (!enabled || letters(text) < sentence.minLetters()) {

@@ -64,6 +64,7 @@ public class PipelineFactory {
         }
         BatchScheduler scheduler = null;
         try {
+            languages.requireReady(); // read since launch (Main); a detector that cannot load fails the load here
             Optional<ModelProvenance> origin = ModelProvenance.read(files.dir());
             String id = origin.map(p -> p.id() + "@" + p.revision()).orElse(engine.config().name());
             PasserelleConfig.Batch b = config.batch();
