@@ -36,8 +36,10 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
     /**
      * The model, read from the jar once (10 MB) however many detectors are made. Reading it takes
-     * about a second on a small machine, so it is read on its own thread from the moment the first
-     * detector is made (at startup), while the translation model loads, and waited for at first use.
+     * about a second on a small machine, so it is read on its own thread from launch ({@code Main}
+     * calls {@link #prefetch()}; otherwise from the first detector made), while Quarkus starts and the
+     * translation model loads, and waited for at first use. A failed read fails every use, with its
+     * message; the translation model's load checks it ({@code LanguageGate.requireReady}).
      */
     private static final class Model {
         private static final FutureTask<LanguageDetectorModel> LANGDETECT = new FutureTask<>(Model::read);

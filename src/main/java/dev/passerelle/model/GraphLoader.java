@@ -20,6 +20,7 @@ public final class GraphLoader {
     private final OnnxOptions options;
     private final List<Supplier<OnnxGraph>> tasks = new ArrayList<>();
 
+    /** A loader whose graphs all open with {@code options}. */
     public GraphLoader(OnnxOptions options) {
         this.options = options;
     }

@@ -14,7 +14,7 @@ public record OnnxOptions(int intraOpThreads, int interOpThreads, String optimiz
     public static final OnnxOptions DEFAULT = new OnnxOptions(0, 1, "ALL_OPT");
 
     private static final Logger LOG = Logger.getLogger(OnnxOptions.class);
-    /** Thread counts of the global pool, fixed by the first graph loaded in this process. */
+    /** Thread counts of the global pool, fixed by the first sizing in this process (GraphLoader's, before the engine starts). */
     private static OnnxOptions poolStartedWith;
 
     /** Sizes the runtime's global pool from these options; only the first call before the engine starts counts. */
