@@ -35,6 +35,7 @@ public final class OrtNatives {
     private static final String RUNTIME = "libonnxruntime.so";
     private static final String JNI = "libonnxruntime4j_jni.so";
     private static final String COMPLETE = ".complete";
+    private static final long ABANDONED_AFTER_MILLIS = 10 * 60_000;
     private static boolean done;
 
     private OrtNatives() {
@@ -85,6 +86,7 @@ public final class OrtNatives {
             if (runtime == null) {
                 return null;
             }
+            removeAbandonedParts(dir);
             place(dir, RUNTIME, runtime);
             place(dir, JNI, jni);
             // Last: it says both libraries are whole, and how long each is.
@@ -122,6 +124,22 @@ public final class OrtNatives {
         Object self = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         if (!owner.equals(self) && !owner.equals(0)) {
             throw new IOException(folder + " belongs to user " + owner + ", not to this process's user " + self);
+        }
+    }
+
+    /**
+     * Deletes partial files a killed start left (28 MB each, one per crash); another process's
+     * unpack in progress writes its parts within seconds, so only old ones go.
+     */
+    private static void removeAbandonedParts(Path dir) throws IOException {
+        long before = System.currentTimeMillis() - ABANDONED_AFTER_MILLIS;
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().endsWith(".part")
+                        && Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toMillis() < before) {
+                    Files.deleteIfExists(f);
+                }
+            }
         }
     }
 

@@ -12,8 +12,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +99,46 @@ class OrtNativesTest {
         Files.write(dir.resolve("libonnxruntime.so"), new byte[0]);
         OrtNatives.unpack(cache, platform);
         assertTrue(Files.size(dir.resolve("libonnxruntime.so")) > 0);
+    }
+
+    /** Replicas starting together on one cache: each gets whole libraries, none fails, no partial file stays. */
+    @Test
+    void startsAtOnceOnOneCacheAllSucceed() throws Exception {
+        String platform = OrtNatives.platform();
+        assumeTrue(platform != null, "the cache is used on Linux x64 and aarch64 only");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Path>> starts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                starts.add(pool.submit(() -> OrtNatives.unpack(cache, platform)));
+            }
+            Path dir = starts.get(0).get();
+            for (var start : starts) {
+                assertEquals(dir, start.get());
+            }
+            String base = "/ai/onnxruntime/native/" + platform + "/";
+            assertEquals(resource(base + "libonnxruntime.so").length, Files.size(dir.resolve("libonnxruntime.so")));
+            try (var files = Files.list(dir)) {
+                assertTrue(files.noneMatch(f -> f.toString().endsWith(".part")), "no partial file left behind");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A start killed while writing leaves a 28 MB partial file: the next unpack deletes it, not a recent one. */
+    @Test
+    void partialFilesOfAKilledStartAreDeleted() throws IOException {
+        String platform = OrtNatives.platform();
+        assumeTrue(platform != null, "the cache is used on Linux x64 and aarch64 only");
+        Path dir = OrtNatives.unpack(cache, platform);
+        Path abandoned = Files.write(dir.resolve("libonnxruntime.so123.part"), new byte[1000]);
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path inProgress = Files.write(dir.resolve("libonnxruntime.so456.part"), new byte[1000]);
+        Files.delete(dir.resolve(".complete")); // as the killed start left it
+        OrtNatives.unpack(cache, platform);
+        assertTrue(Files.notExists(abandoned), "an hour-old partial file is deleted");
+        assertTrue(Files.exists(inProgress), "another process's partial file in progress is left alone");
     }
 
     /** In a shared temporary folder, another user's folder could hold a library of theirs: it is not used. */
