@@ -237,6 +237,7 @@ public class ModelLifecycle {
                 + "at startup, or point PASSERELLE_MODEL_DIR at a folder holding the model.";
     }
 
+    /** Where the model stands now: what readiness, /v1/models and every 503 report. */
     public ModelStatus status() {
         return status;
     }
