@@ -17,15 +17,20 @@
 #   6. prints the image's size and its start-to-ready times.
 # Where Podman cannot run it says so and exits 0, unless PASSERELLE_REQUIRE_TOOLS=true (CI).
 #   tools/container/test.sh            (as root, or a user Podman runs rootless for)
-# Environment: CONTAINER_PORT (18480; the management port is the next one, the mirror's the tenth).
+# Environment: CONTAINER_PORT (18480; the management port is the next one, the mirror's the tenth),
+# CONTAINER_IMAGE (localhost/passerelle; the images are its :test and :baked tags). The container,
+# the pod and the Deployment are named after the port, so that runs on other ports (another
+# checkout, another CI job on the same Podman) neither replace nor inspect each other's.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 work=$root/target/container
 mkdir -p "$work"
-image=localhost/passerelle:test
-name=passerelle-container-test
 api=${CONTAINER_PORT:-18480}
+image=${CONTAINER_IMAGE:-localhost/passerelle}:test
+baked_image=${CONTAINER_IMAGE:-localhost/passerelle}:baked
+name=passerelle-container-test-$api
+deployment=passerelle-test-$api
 management=$((api + 1))
 mirror_port=$((api + 10))
 
@@ -191,7 +196,7 @@ play() { # LABEL OVERLAY IMAGE: renders, plays, waits for readiness, translates;
   chmod 1777 "$volumes/model" "$volumes/tmp"   # what the kubelet makes an emptyDir
   kubectl kustomize "$overlay" > "$work/rendered-$label.yaml" 2> /dev/null
   python3 tools/container/for_podman.py "$work/rendered-$label.yaml" "$played_image" \
-    "http://host.containers.internal:$mirror_port" "$volumes" "$api" "$management" > "$work/play-$label.yaml"
+    "http://host.containers.internal:$mirror_port" "$volumes" "$api" "$management" "$deployment" > "$work/play-$label.yaml"
   t0=$(date +%s.%N)
   podman kube play "$work/play-$label.yaml" > "$work/play-$label.log" 2>&1 \
     || { cat "$work/play-$label.log" >&2; fail "podman kube play $overlay failed"; }
@@ -207,7 +212,7 @@ play() { # LABEL OVERLAY IMAGE: renders, plays, waits for readiness, translates;
   done
   # The pod's container runs as the manifest says: read-only root, user 10001, group 0.
   local main
-  main=$(podman ps --format '{{.Names}}' | grep -- '-passerelle$' | head -1)
+  main=$(podman ps --filter "name=^$deployment-pod" --format '{{.Names}}' | grep -- '-passerelle$' | head -1)
   [ "$(podman inspect "$main" --format '{{.HostConfig.ReadonlyRootfs}} {{.Config.User}}')" = "true 10001:0" ] \
     || fail "$overlay: the container is not read-only as user 10001"
   post /v1/translate "$work/short.json" > "$work/play-$label-answer.json"
@@ -227,13 +232,13 @@ grep -q 'GET /Xenova/opus-mt-fr-en/resolve/main/onnx/decoder_model_merged.onnx' 
 printf 'deploy/kubernetes: model fetched and verified by the init container, ready %.1f s after kube play, translation answered\n' "$played"
 
 step "podman kube play deploy/kubernetes-baked, image built with BAKE_MODEL=true"
-podman build -t localhost/passerelle:baked --network host --build-arg BAKE_MODEL=true \
+podman build -t "$baked_image" --network host --build-arg BAKE_MODEL=true \
   --build-arg MODEL_MIRROR="http://127.0.0.1:$mirror_port" --build-arg MODEL_MIRROR_ALLOW_HTTP=true \
   --build-arg BUILD_IMAGE=localhost/passerelle-base-jdk:17 --build-arg RUN_IMAGE=localhost/passerelle-base-jre:17 \
   "${m2[@]}" "$context" > "$work/build-baked.log" 2>&1 \
   || { tail -30 "$work/build-baked.log"; fail "the baked build failed, see $work/build-baked.log"; }
-baked_size=$(podman image inspect localhost/passerelle:baked --format '{{.Size}}')
-baked=$(play baked deploy/kubernetes-baked localhost/passerelle:baked)
+baked_size=$(podman image inspect "$baked_image" --format '{{.Size}}')
+baked=$(play baked deploy/kubernetes-baked "$baked_image")
 [ -z "$(ls -A "$work/volumes-baked/model")" ] || fail "the baked overlay wrote into a model volume"
 printf 'deploy/kubernetes-baked: ready %.1f s after kube play, translation answered (image %d MB)\n' "$baked" $((baked_size / 1000000))
 
