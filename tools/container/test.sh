@@ -269,6 +269,8 @@ play() { # LABEL [keep]: plays $work/play-LABEL.yaml on fresh volumes (or the la
     || { cat "$work/play-$label.log" >&2; fail "podman kube play $label failed"; }
   while [ "$(echo "$(date +%s.%N) - $t0 < $budget" | bc)" = 1 ]; do
     curl -sf "http://127.0.0.1:$(host_port "$port")$path" > /dev/null && { ready_at=$(echo "$(date +%s.%N) - $t0" | bc); break; }
+    # A model that failed to load stays failed: say so now rather than after the whole budget.
+    curl -s "http://127.0.0.1:$management/q/health/ready" | grep -q '"state": *"failed"' && break
     sleep 0.2
   done
   main=$(main_container)
@@ -330,8 +332,9 @@ before=$(fetched)
 again=$(play fetch keep)
 [ "$(fetched)" = "$before" ] || fail "the init container fetched again a model the volume already held"
 podman kube down "$work/play-fetch.yaml" > /dev/null 2>&1
-# A volume left half-written (an init container killed mid-fetch: no install record, a file cut
-# short): the next start completes it and verifies it rather than trusting what is there.
+# A model folder without its install record and with a file cut short (copied in by hand, or left
+# by something other than fetch-model, which fetches into DIR.partial and renames it into place):
+# the next start fetches and verifies it rather than trusting what is there.
 rm "$installed/passerelle-model.json"
 truncate -s 1000 "$installed/onnx/decoder_model_merged.onnx"
 resumed=$(play fetch keep)
@@ -339,6 +342,17 @@ resumed=$(play fetch keep)
   src/test/resources/fixture-model/decoder_model_merged.onnx || fail "a half-written model volume was not completed"
 podman kube down "$work/play-fetch.yaml" > /dev/null 2>&1
 printf 'restarted on its volume: ready %.1f s, nothing fetched; on a half-written volume: ready %.1f s, completed and verified\n' "$again" "$resumed"
+
+# The ConfigMap switched to the int8 graphs, as deploy/kubernetes/README.md's sizing suggests: the
+# init container reads the service's settings, so it fetches what the service then loads.
+render quantized deploy/kubernetes "$image"
+sed -i 's/^  PASSERELLE_MODEL_VARIANT: fp32$/  PASSERELLE_MODEL_VARIANT: quantized/' "$work/play-quantized.yaml"
+grep -q '^  PASSERELLE_MODEL_VARIANT: quantized$' "$work/play-quantized.yaml" || fail "no PASSERELLE_MODEL_VARIANT: fp32 in the ConfigMap"
+quantized=$(play quantized)
+[ -f "$work/volumes-quantized/model/opus-mt-fr-en/onnx/encoder_model_quantized.onnx" ] \
+  || fail "the ConfigMap says quantized, the init container did not fetch the int8 graphs"
+podman kube down "$work/play-quantized.yaml" > /dev/null 2>&1
+printf 'ConfigMap switched to quantized: the init container fetched the int8 graphs, ready %.1f s\n' "$quantized"
 
 step "podman kube play deploy/kubernetes-baked, image built with BAKE_MODEL=true"
 podman build -t "$baked_image" --network host --build-arg BAKE_MODEL=true \
