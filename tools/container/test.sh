@@ -214,7 +214,17 @@ print(json.dumps({"text": text, "beams": 8}))' > "$work/long.json"
 curl -s -o "$work/long-answer.json" -w '%{http_code}' -X POST "http://127.0.0.1:$api/v1/translate" \
   -H 'Content-Type: application/json' --data-binary "@$work/long.json" > "$work/long-status" &
 request=$!
-sleep 1.5
+# SIGTERM once the request's sentences are in the translation queue, not after a fixed pause: on a
+# busy machine the server was still reading the request 1.5 s on, so SIGTERM found it new work and
+# it was refused with 503 "shutting down", which is right but not what this step checks.
+queued=""
+for _ in $(seq 1 300); do
+  kill -0 "$request" 2> /dev/null || break
+  depth=$(curl -s "http://127.0.0.1:$management/q/metrics" | sed -n 's/^passerelle_queue_depth \([0-9]*\).*/\1/p')
+  [ "${depth:-0}" -gt 0 ] && { queued=$depth; break; }
+  sleep 0.1
+done
+[ -n "$queued" ] || fail "the long request was never seen in the queue (it answered $(cat "$work/long-status")): make it longer"
 kill -0 "$request" 2> /dev/null || fail "the long request ended before SIGTERM ($(cat "$work/long-status")): make it longer"
 stop_start=$(date +%s.%N)
 podman kill --signal TERM "$name" > /dev/null
@@ -222,12 +232,12 @@ code=$(timeout "$grace" podman wait "$name") || fail "still running ${grace} s (
 stopped=$(echo "$(date +%s.%N) - $stop_start" | bc)
 wait "$request" || true
 [ "$code" = 0 ] || { podman logs "$name" | tail -20; fail "exit code $code after SIGTERM, expected 0"; }
-[ "$(cat "$work/long-status")" = 200 ] || fail "the long request answered $(cat "$work/long-status")"
+[ "$(cat "$work/long-status")" = 200 ] || { head -c 300 "$work/long-answer.json"; echo; fail "the long request answered $(cat "$work/long-status")"; }
 python3 -c '
 import json, sys
 a = json.load(open(sys.argv[1]))
 assert len(a["sentences"]) == 2000 and all(s["translation"] for s in a["sentences"]), "incomplete answer"' "$work/long-answer.json"
-printf 'exit 0 %.1f s after SIGTERM (grace period %s s); the request in flight got all 2000 sentences\n' "$stopped" "$grace"
+printf 'exit 0 %.1f s after SIGTERM (grace period %s s), sent with %s sentences queued; the request in flight got all 2000\n' "$stopped" "$grace" "$queued"
 
 step "podman kube play deploy/kubernetes: init container, mirror, probes, glossaries, a translation, preStop and SIGTERM"
 command -v kubectl > /dev/null || skip "kubectl is not installed (Debian: apt-get install kubernetes-client)"
@@ -268,13 +278,24 @@ play() { # LABEL [keep]: plays $work/play-LABEL.yaml on fresh volumes (or the la
   podman kube play "$work/play-$label.yaml" > "$work/play-$label.log" 2>&1 \
     || { cat "$work/play-$label.log" >&2; fail "podman kube play $label failed"; }
   while [ "$(echo "$(date +%s.%N) - $t0 < $budget" | bc)" = 1 ]; do
-    curl -sf "http://127.0.0.1:$(host_port "$port")$path" > /dev/null && { ready_at=$(echo "$(date +%s.%N) - $t0" | bc); break; }
-    # A model that failed to load stays failed: say so now rather than after the whole budget.
-    curl -s "http://127.0.0.1:$management/q/health/ready" | grep -q '"state": *"failed"' && break
+    # The service's own readiness first: a model that failed to load stays failed, and a service
+    # ready on its own path is not made ready by waiting on another; either is said now rather
+    # than after the whole budget.
+    curl -s "http://127.0.0.1:$management/q/health/ready" > "$work/play-$label-health.json" || true
+    grep -q '"state": *"failed"' "$work/play-$label-health.json" && break
+    if grep -q '"status": *"UP"' "$work/play-$label-health.json"; then
+      curl -sf "http://127.0.0.1:$(host_port "$port")$path" > /dev/null \
+        || fail "$label: the service is ready but the readiness probe, GET $path on port $port, does not answer 200"
+      ready_at=$(echo "$(date +%s.%N) - $t0" | bc); break
+    fi
     sleep 0.2
   done
   main=$(main_container)
-  [ -n "$ready_at" ] || { [ -z "$main" ] || podman logs "$main" 2>&1 | tail -5 >&2; fail "$label: not ready within the startup probe's ${budget} s"; }
+  if [ -z "$ready_at" ]; then
+    [ -z "$main" ] || podman logs "$main" 2>&1 | grep -E 'ERROR|Exception' | tail -3 | cut -c1-600 >&2
+    grep -q '"state": *"failed"' "$work/play-$label-health.json" && fail "$label: the service reports its model failed to load"
+    fail "$label: not ready within the startup probe's ${budget} s"
+  fi
   # Every probe the kubelet will call answers 200 on the port the manifest names.
   while read -r kind port path; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(host_port "$port")$path")" = 200 ] \
