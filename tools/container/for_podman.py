@@ -10,9 +10,11 @@ user 10001 could not write), and the kinds Podman does not run (Service, Horizon
 PodDisruptionBudget) are left out, named on stderr.
 
 The container ports are published on the host as API_PORT and MANAGEMENT_PORT (Podman 4.3
-otherwise publishes each containerPort as the same host port: 8080 and 9000 may be taken).
+otherwise publishes each containerPort as the same host port: 8080 and 9000 may be taken), and the
+Deployment is renamed NAME: Podman names the pod and its containers after it, and pods are global
+to a Podman, so two runs (or a run and someone's own `kube play`) would otherwise collide.
 
-    for_podman.py RENDERED.yaml IMAGE MIRROR_URL VOLUMES_DIR API_PORT MANAGEMENT_PORT > play.yaml
+    for_podman.py RENDERED.yaml IMAGE MIRROR_URL VOLUMES_DIR API_PORT MANAGEMENT_PORT NAME > play.yaml
 """
 import re
 import sys
@@ -21,7 +23,7 @@ PLAYED = {"ConfigMap", "Secret", "Deployment"}
 
 
 def main():
-    rendered, image, mirror, volumes, api, management = sys.argv[1:7]
+    rendered, image, mirror, volumes, api, management, name = sys.argv[1:8]
     docs = [d for d in re.split(r"^---\n", open(rendered, encoding="utf-8").read(), flags=re.M) if d.strip()]
     kept = []
     for doc in docs:
@@ -32,8 +34,10 @@ def main():
         if kind == "Deployment":
             doc, images = re.subn(r"^(\s+image:) passerelle(:\S+)?$", rf"\1 {image}", doc, flags=re.M)
             doc, replicas = re.subn(r"^  replicas: \d+$", "  replicas: 1", doc, flags=re.M)
-            if images == 0 or replicas != 1:
-                sys.exit(f"for_podman: the Deployment has {images} passerelle images and {replicas} replicas lines")
+            doc, names = re.subn(r"^(  name:) passerelle$", rf"\1 {name}", doc, count=1, flags=re.M)
+            if images == 0 or replicas != 1 or names != 1:
+                sys.exit(f"for_podman: the Deployment has {images} passerelle images, {replicas} replicas lines"
+                         f" and {names} names")
             # - emptyDir:\n    sizeLimit: 2Gi\n  name: model  ->  - hostPath: {path: VOLUMES_DIR/model, type: Directory}
             doc = re.sub(r"^(\s+)- emptyDir:(?: \{\})?\n(?:\1    .*\n)*\1  name: (\S+)\n",
                          lambda m: f"{m.group(1)}- hostPath:\n{m.group(1)}    path: {volumes}/{m.group(2)}\n"

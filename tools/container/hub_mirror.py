@@ -53,7 +53,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 def main():
     Handler.folder = sys.argv[1]
     bind = sys.argv[3] if len(sys.argv) > 3 else "0.0.0.0"
-    http.server.ThreadingHTTPServer((bind, int(sys.argv[2])), Handler).serve_forever()
+    server = http.server.ThreadingHTTPServer((bind, int(sys.argv[2])), Handler)
+    # Said once the port is bound: the test waits for it, as a server already on the port would answer too.
+    print(f"mirror: listening on {bind}:{sys.argv[2]}", file=sys.stderr, flush=True)
+    server.serve_forever()
 
 
 if __name__ == "__main__":

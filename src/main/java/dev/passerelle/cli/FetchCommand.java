@@ -44,13 +44,17 @@ public final class FetchCommand implements Callable<Integer> {
                     + "$PASSERELLE_MODEL_MIRROR, $HF_ENDPOINT, the manifest's baseUrl, " + ModelInstaller.HUB + ")."})
     String mirror;
 
-    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "fp32",
-            description = "Which precision's graphs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    // The defaults are the service's own settings, so that an init container given the service's
+    // environment fetches what the service will load (a ConfigMap switched to quantized otherwise
+    // left pods that never became ready, their folder holding only the fp32 graphs).
+    @Option(names = "--variant", paramLabel = "VARIANT",
+            description = "Which precision's graphs: ${COMPLETION-CANDIDATES} (default: $PASSERELLE_MODEL_VARIANT, "
+                    + "else fp32).")
     VariantSelection variant;
 
-    @Option(names = "--decoder", paramLabel = "LAYOUT", defaultValue = "merged",
-            description = "Which decoder graphs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); auto, "
-                    + "the service's default setting, fetches merged.")
+    @Option(names = "--decoder", paramLabel = "LAYOUT",
+            description = "Which decoder graphs: ${COMPLETION-CANDIDATES} (default: $PASSERELLE_MODEL_DECODER, "
+                    + "else merged); auto, the service's default setting, fetches merged.")
     DecoderSelection decoder;
 
     @Option(names = "--pin", description = "Write the resolved commit, sizes and SHA-256 back into the manifest.")
@@ -97,15 +101,42 @@ public final class FetchCommand implements Callable<Integer> {
         String base = mirror != null && !mirror.isBlank() ? mirror : InstallRequest.mirror(env);
         boolean http = allowHttp != null ? allowHttp
                 : Boolean.parseBoolean(env.getOrDefault("PASSERELLE_MODEL_ALLOW_INSECURE_MIRROR", "false").strip());
-        return new InstallRequest(manifest, target, base, new FileSelection(variant, decoder), pin, ifMissing,
+        VariantSelection v = variant != null ? variant
+                : fromEnv(VariantSelection.class, "PASSERELLE_MODEL_VARIANT", "--variant", VariantSelection.FP32);
+        DecoderSelection d = decoder != null ? decoder
+                : fromEnv(DecoderSelection.class, "PASSERELLE_MODEL_DECODER", "--decoder", DecoderSelection.MERGED);
+        return new InstallRequest(manifest, target, base, new FileSelection(v, d), pin, ifMissing,
                 env.get("HF_TOKEN"), http, stallTimeout);
+    }
+
+    /** The value of environment variable {@code name}, read as option {@code option} reads it; {@code fallback} when unset or blank. */
+    private <E extends Enum<E>> E fromEnv(Class<E> type, String name, String option, E fallback) {
+        String value = env.getOrDefault(name, "").strip();
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        for (E candidate : type.getEnumConstants()) {
+            if (candidate.name().equalsIgnoreCase(value)) {
+                return candidate;
+            }
+        }
+        throw new ParameterException(spec.commandLine(), name + "=" + value + " is not a value of " + option
+                + ": expected one of " + java.util.Arrays.stream(type.getEnumConstants())
+                        .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        InstallRequest request;
         try {
-            new ModelInstaller(new ConsoleProgress(out, console)).install(request());
+            request = request();
+        } catch (ParameterException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        try {
+            new ModelInstaller(new ConsoleProgress(out, console)).install(request);
             return 0;
         } catch (FetchException | IOException e) {
             spec.commandLine().getErr().println("fetch failed: " + Cli.describe(e));

@@ -100,6 +100,25 @@ class FetchCommandTest {
     }
 
     @Test
+    void theVariantAndDecoderDefaultToTheServiceSettingsInTheEnvironment() {
+        // An init container given the service's PASSERELLE_MODEL_* settings fetches what the service loads.
+        for (Variant v : Variant.values()) {
+            for (DecoderChoice d : DecoderChoice.values()) {
+                Map<String, String> env = Map.of("PASSERELLE_MODEL_VARIANT", v.label(), "PASSERELLE_MODEL_DECODER", d.label());
+                assertEquals(FileSelection.forService(v, d), parse(env).selection(), env::toString);
+            }
+        }
+        assertEquals(FileSelection.DEFAULT, parse(Map.of("PASSERELLE_MODEL_VARIANT", " ")).selection(),
+                "a blank variable counts as unset");
+        assertEquals(VariantSelection.ALL, parse(Map.of("PASSERELLE_MODEL_VARIANT", "quantized"), "--variant", "all")
+                .selection().variant(), "the option wins");
+        CommandRun wrong = run(Map.of("PASSERELLE_MODEL_VARIANT", "int8"), "--dir", tmp.resolve("m").toString());
+        assertEquals(2, wrong.code(), wrong::toString);
+        assertTrue(wrong.err().contains("PASSERELLE_MODEL_VARIANT=int8") && wrong.err().contains("[fp32, quantized, all]"),
+                wrong.err());
+    }
+
+    @Test
     void plainHttpAndTheStallTimeoutAreOptions() {
         assertTrue(parse(Map.of(), "--allow-http").allowHttp());
         assertTrue(parse(Map.of("PASSERELLE_MODEL_ALLOW_INSECURE_MIRROR", "true")).allowHttp(),

@@ -268,6 +268,47 @@ class ManifestsTest {
         }
     }
 
+    /**
+     * The init container fetches what the service loads, into the folder it loads from, whatever
+     * the ConfigMap says: as shipped, and switched to the int8 graphs or the split decoder (the
+     * Kubernetes README's sizing suggests quantized; with the folder and variant written into the
+     * init container's arguments, such pods never became ready).
+     */
+    @Test
+    void theInitContainerFetchesWhatTheConfigMapMakesTheServiceLoad() throws Exception {
+        List<JsonNode> docs = render("deploy/kubernetes");
+        JsonNode init = kind(docs, "Deployment").path("spec").path("template").path("spec").path("initContainers").get(0);
+        String[] args = StreamSupport.stream(init.path("args").spliterator(), false).skip(1).map(JsonNode::asText)
+                .toArray(String[]::new);
+        Map<String, String> shipped = map(named(docs, "ConfigMap", "passerelle-config").path("data"));
+        List<Map<String, String>> settings = List.of(shipped,
+                with(shipped, "PASSERELLE_MODEL_VARIANT", "quantized"),
+                with(with(shipped, "PASSERELLE_MODEL_VARIANT", "quantized"), "PASSERELLE_MODEL_DECODER", "split"),
+                with(shipped, "PASSERELLE_MODEL_DIR", "/models/elsewhere"));
+        for (Map<String, String> config : settings) {
+            Map<String, String> env = new TreeMap<>();
+            for (JsonNode e : init.path("env")) {
+                JsonNode ref = e.path("valueFrom").path("configMapKeyRef");
+                if (ref.path("name").asText().equals("passerelle-config") && config.containsKey(ref.path("key").asText())) {
+                    env.put(e.path("name").asText(), config.get(ref.path("key").asText()));
+                }
+            }
+            var request = FetchCommandProbe.parse(env, args);
+            assertEquals(Path.of(config.get("PASSERELLE_MODEL_DIR")), request.dir(), config.toString());
+            assertEquals(dev.passerelle.model.fetch.FileSelection.forService(
+                            dev.passerelle.model.Variant.valueOf(config.get("PASSERELLE_MODEL_VARIANT").toUpperCase(Locale.ROOT)),
+                            dev.passerelle.model.DecoderChoice.valueOf(
+                                    config.getOrDefault("PASSERELLE_MODEL_DECODER", "auto").toUpperCase(Locale.ROOT))),
+                    request.selection(), config.toString());
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> map, String key, String value) {
+        Map<String, String> out = new TreeMap<>(map);
+        out.put(key, value);
+        return out;
+    }
+
     @Test
     void theGlossariesAreMountedReadOnlyWhereTheServiceLooksAndTheyParse() throws Exception {
         for (String dir : List.of("deploy/kubernetes", "deploy/kubernetes-baked")) {
