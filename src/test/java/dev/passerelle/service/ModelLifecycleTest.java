@@ -24,40 +24,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Loading at startup: in the background by default, so the service opens its ports meanwhile. */
 class ModelLifecycleTest {
 
-    /** A factory that waits for the test's word, then fails as a broken model would. */
+    /** A factory that waits for the test's word, then builds what {@code outcome} gives (or throws what it throws). */
     private static final class HeldFactory extends PipelineFactory {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
-
-        HeldFactory() {
-            super(null, null, null);
-        }
-
-        @Override
-        public LoadedModel build(ModelFiles files) {
-            started.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new ModelLoadException("the test model stops here");
-        }
-    }
-
-    /** A factory that waits for the test's word, then returns the fixture model, loaded for real. */
-    private static final class HeldModelFactory extends PipelineFactory {
-        final CountDownLatch started = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
+        private final Supplier<LoadedModel> outcome;
         volatile LoadedModel built;
 
-        HeldModelFactory() {
+        HeldFactory(Supplier<LoadedModel> outcome) {
             super(null, null, null);
+            this.outcome = outcome;
+        }
+
+        /** Fails, once released, as a broken model would. */
+        static HeldFactory failing() {
+            return new HeldFactory(() -> {
+                throw new ModelLoadException("the test model stops here");
+            });
+        }
+
+        /** Returns, once released, the fixture model loaded for real. */
+        static HeldFactory fixture() {
+            return new HeldFactory(() -> {
+                Translator translator = Fixture.translator();
+                BatchScheduler scheduler = new BatchScheduler(translator.engine(),
+                        new BatchSettings(Duration.ofMillis(5), 100, Duration.ofSeconds(10), 1), BatchListener.NONE);
+                return new LoadedModel(translator, scheduler, new DecodeOptions(1, true, 1.5, 10), "fixture", Optional.empty());
+            });
         }
 
         @Override
@@ -68,10 +67,7 @@ class ModelLifecycleTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Translator translator = Fixture.translator();
-            BatchScheduler scheduler = new BatchScheduler(translator.engine(),
-                    new BatchSettings(Duration.ofMillis(5), 100, Duration.ofSeconds(10), 1), BatchListener.NONE);
-            built = new LoadedModel(translator, scheduler, new DecodeOptions(1, true, 1.5, 10), "fixture", Optional.empty());
+            built = outcome.get();
             return built;
         }
     }
@@ -96,7 +92,7 @@ class ModelLifecycleTest {
 
     @Test
     void startupReturnsWhileTheModelLoadsInTheBackground() throws Exception {
-        HeldFactory factory = new HeldFactory();
+        HeldFactory factory = HeldFactory.failing();
         ModelLifecycle models = lifecycle(config(true), factory);
         models.onStart(null);
         // onStart has returned while the build is still held: the ports open meanwhile.
@@ -109,7 +105,7 @@ class ModelLifecycleTest {
 
     @Test
     void withoutBackgroundLoadingStartupWaitsForTheModel() throws Exception {
-        HeldFactory factory = new HeldFactory();
+        HeldFactory factory = HeldFactory.failing();
         factory.release.countDown();
         ModelLifecycle models = lifecycle(config(false), factory);
         models.onStart(null);
@@ -144,7 +140,7 @@ class ModelLifecycleTest {
     /** SIGTERM while the graphs open: readiness stays DOWN ("stopping"), and the model is closed, never served. */
     @Test
     void aStopDuringTheBackgroundLoadClosesTheModelWithoutServingIt() throws Exception {
-        HeldModelFactory factory = new HeldModelFactory();
+        HeldFactory factory = HeldFactory.fixture();
         ModelLifecycle models = lifecycle(config(true), factory);
         models.onStart(null);
         assertTrue(factory.started.await(10, TimeUnit.SECONDS));
